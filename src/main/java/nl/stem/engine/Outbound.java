@@ -1,0 +1,31 @@
+package nl.stem.engine;
+
+import java.util.List;
+
+/**
+ * A message to send to the respondent, channel-neutral. Channels render buttons in their own
+ * idiom (inline keyboard, numbered list, preview buttons).
+ *
+ * @param kind       why it is sent
+ * @param text       the full text, already localized and formatted
+ * @param buttons    choices to offer, possibly empty
+ * @param rtl        true when the text's language is written right to left
+ * @param questionId the question it asks or re-asks, or null
+ */
+public record Outbound(Kind kind, String text, List<Button> buttons, boolean rtl, String questionId) {
+
+    public enum Kind {
+        /** A question (first time or asked again). */
+        QUESTION,
+        /** An info item of the survey. */
+        INFO,
+        /** A re-prompt after an answer that did not fit. */
+        REPROMPT,
+        /** A notice from Stem itself: thanks, help, paused, stopped, language changed. */
+        NOTICE
+    }
+
+    public Outbound {
+        buttons = List.copyOf(buttons);
+    }
+}

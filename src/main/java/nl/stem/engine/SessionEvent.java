@@ -1,0 +1,38 @@
+package nl.stem.engine;
+
+import nl.stem.survey.model.AnswerValue;
+
+/** What happened in a step, for the conversation service to store. */
+public sealed interface SessionEvent {
+
+    /**
+     * An answer to store. {@code raw} is the input as typed (NFC) or the button payload.
+     * Example: {@code new AnswerGiven("help_uwv", AnswerValue.scale(4), "٤", "ar")}
+     */
+    record AnswerGiven(String questionId, AnswerValue value, String raw, String language) implements SessionEvent {
+    }
+
+    /** Consent was refused: no answers of this session are kept. */
+    record ConsentRefused() implements SessionEvent {
+    }
+
+    /** The last question was answered. */
+    record Completed() implements SessionEvent {
+    }
+
+    /** The respondent said stop. */
+    record Stopped() implements SessionEvent {
+    }
+
+    /** The respondent paused; any later message resumes where they stopped. */
+    record Paused() implements SessionEvent {
+    }
+
+    /** The respondent picked or changed their language. Example: {@code new LanguageChosen("ar")} */
+    record LanguageChosen(String language) implements SessionEvent {
+    }
+
+    /** The respondent confirmed that all their data is to be deleted. */
+    record DeletionConfirmed() implements SessionEvent {
+    }
+}
