@@ -33,7 +33,22 @@ final class Phrases {
 
     /** A Stem UI text. Example: {@code ui("reprompt.scale", Map.of("min", 1, "max", 5))}. */
     String ui(String key, Map<String, ?> args) {
-        return Texts.format(language, ui.pattern(language, key), args);
+        String lang = uiLanguage(key);
+        return Texts.format(lang, ui.pattern(lang, key), args);
+    }
+
+    /**
+     * The language a UI text will actually be in: the respondent's, or English while a translation
+     * lacks the key (then it is formatted, and marked for direction, as English).
+     */
+    String uiLanguage(String key) {
+        Map<String, String> texts = ui.byLanguage().get(language);
+        return texts != null && texts.containsKey(key) ? language : UiTexts.FALLBACK_LANGUAGE;
+    }
+
+    /** A message that consists of one UI text. */
+    Outbound uiMessage(Outbound.Kind kind, String key, Map<String, ?> args, java.util.List<Button> buttons, String questionId) {
+        return new Outbound(kind, ui(key, args), buttons, Languages.isRightToLeft(uiLanguage(key)), questionId);
     }
 
     String ui(String key) {

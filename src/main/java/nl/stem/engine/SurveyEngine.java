@@ -210,7 +210,7 @@ public final class SurveyEngine {
         void askDeletion() {
             turn.confirmingDeletion = true;
             Phrases p = phrases();
-            turn.send(p.message(Outbound.Kind.NOTICE, p.ui("delete.confirm"), List.of(
+            turn.send(p.uiMessage(Outbound.Kind.NOTICE, "delete.confirm", Map.of(), List.of(
                     new Button(ButtonPayloads.command("delete", "yes"), p.ui("delete.yes")),
                     new Button(ButtonPayloads.command("delete", "no"), p.ui("delete.no"))), null));
         }
@@ -341,9 +341,8 @@ public final class SurveyEngine {
                     labels.add(p.choiceLabel(q, c));
                 }
             }
-            String text = p.ui("multiple.selected", Map.of("choices", Texts.list(p.language(), labels)));
-            turn.send(p.message(Outbound.Kind.NOTICE, text,
-                    List.of(new Button(ButtonPayloads.answer(q.id(), "done"), p.ui("button.done"))), q.id()));
+            turn.send(p.uiMessage(Outbound.Kind.NOTICE, "multiple.selected",
+                    Map.of("choices", Texts.list(p.language(), labels)), List.of(new Button(ButtonPayloads.answer(q.id(), "done"), p.ui("button.done"))), q.id()));
         }
 
         void refuse() {
@@ -409,14 +408,14 @@ public final class SurveyEngine {
 
         void notice(String key) {
             Phrases p = phrases();
-            turn.send(p.message(Outbound.Kind.NOTICE, p.ui(key), List.of(), null));
+            turn.send(p.uiMessage(Outbound.Kind.NOTICE, key, Map.of(), List.of(), null));
         }
 
         /** Says what is expected, then asks again. */
         void reprompt(String key, Map<String, ?> args) {
             turn.reprompts++;
             Phrases p = phrases();
-            turn.send(p.message(Outbound.Kind.REPROMPT, p.ui(key, args), List.of(), turn.currentQuestion));
+            turn.send(p.uiMessage(Outbound.Kind.REPROMPT, key, args, List.of(), turn.currentQuestion));
             askCurrent();
         }
     }
