@@ -93,8 +93,7 @@ final class AnswerParser {
             return new Parsed.Ok(AnswerValue.consent(), raw(in));
         }
         if ("no".equals(value)) {
-            // The engine turns a "no" consent into a refusal; the value only says what was answered.
-            return new Parsed.Ok(new AnswerValue(AnswerValue.Kind.CONSENT, List.of("no"), null, null, null), raw(in));
+            return new Parsed.Refused(raw(in));
         }
         return new Parsed.Reprompt("reprompt.consent");
     }

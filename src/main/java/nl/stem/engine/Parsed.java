@@ -19,6 +19,10 @@ sealed interface Parsed {
         }
     }
 
+    /** Consent was refused (button "no", {@code words.no} or the "No" label typed). */
+    record Refused(String raw) implements Parsed {
+    }
+
     /** A multiple-choice button was toggled; the selection so far, not yet confirmed. Example: {@code new Selection(List.of("work", "school"))}. */
     record Selection(List<String> choiceIds) implements Parsed {
     }
