@@ -237,4 +237,44 @@ class SurveyEngineTest {
         assertFalse(r.messages().isEmpty());
         assertNotNull(r.state().startedAt());
     }
+
+    @Test
+    void multipleChoice_whenArabicAndWord_choosesBoth() {
+        atStatus("ar").reply("٢").reply("٥").reply("١ و ٣")
+                .expectAnswer("topics", AnswerValue.choices(List.of("work", "education")));
+    }
+
+    @Test
+    void multipleChoice_whenUnknownNumber_repromptsMultiple() {
+        atStatus("en").reply("2").reply("5").reply("1 9").expectReprompt("reprompt.multiple").expectQuestion("topics");
+    }
+
+    @Test
+    void languageButton_whenTappedFromOldMenuMidSurvey_switchesLanguage() {
+        atStatus("en").tap("lang:fa").expectNotice("language.changed").expectQuestion("status").expectLanguage("fa")
+                .expectEvent(SessionEvent.LanguageChosen.class);
+    }
+
+    @Test
+    void step_whenNullishInputs_repliesPolitelyWithoutException() {
+        Scenario s = atStatus("en");
+        s.input(new Input.Text(null)).expectReprompt("reprompt.choice").expectQuestion("status");
+        s.input(new Input.ButtonTap(null)).expectReprompt("reprompt.stale_button");
+        s.input(new Input.Media(null)).expectReprompt("reprompt.unsupported");
+        s.input(null).expectQuestion("status");
+    }
+
+    @Test
+    void unsupported_whenSticker_repromptsAndKeepsButtons() {
+        atStatus("fa").input(new Input.Unsupported("sticker")).expectReprompt("reprompt.unsupported")
+                .expectButtons("a:status:work", "a:status:search", "a:status:study");
+    }
+
+    @Test
+    void question_whenRtlLanguage_isMarkedRtlAndNumbersInLocaleDigits() {
+        Scenario s = atStatus("fa");
+        Outbound q = s.last().messages().get(s.last().messages().size() - 1);
+        assertTrue(q.rtl());
+        assertTrue(q.text().contains("۱. کار می‌کنم"), q.text());
+    }
 }
