@@ -1,0 +1,15 @@
+package nl.stem.engine;
+
+/**
+ * What a respondent can say at any time, whatever the question. Each is recognised by the words
+ * under {@code words.<name>} in any of the survey's languages, or typed as {@code /<name>}.
+ */
+enum Command {
+    STOP("stop"), PAUSE("pause"), LANGUAGE("language"), HELP("help"), SKIP("skip"), DELETE("delete"), START("start");
+
+    final String word;
+
+    Command(String word) {
+        this.word = word;
+    }
+}

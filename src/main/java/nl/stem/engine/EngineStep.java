@@ -1,0 +1,380 @@
+package nl.stem.engine;
+
+import nl.stem.language.Languages;
+import nl.stem.language.Texts;
+import nl.stem.survey.model.AnswerValue;
+import nl.stem.survey.model.Choice;
+import nl.stem.survey.model.InfoQuestion;
+import nl.stem.survey.model.MultipleChoiceQuestion;
+import nl.stem.survey.model.Question;
+import nl.stem.survey.model.Survey;
+import nl.stem.survey.model.SurveyVersion;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One step's working set: the survey, the session as it changes ({@link Turn}) and the helpers
+ * bound to them. Created per {@link SurveyEngine#step} call and thrown away after.
+ */
+final class EngineStep {
+    private final QuestionRenderer renderer = new QuestionRenderer();
+    private final LanguageMenu menu = new LanguageMenu();
+    final UiTexts ui;
+    final SurveyVersion version;
+    final Survey survey;
+    final Turn turn;
+    final Keywords keywords;
+    final Commands commands;
+    final AnswerParser parser;
+
+    EngineStep(UiTexts ui, SurveyVersion version, Turn turn) {
+        this.ui = ui;
+        this.version = version;
+        this.survey = version.survey();
+        this.turn = turn;
+        this.keywords = new Keywords(ui, version);
+        this.commands = new Commands(keywords);
+        this.parser = new AnswerParser(keywords);
+    }
+
+    Phrases phrases() {
+        return phrases(turn.language);
+    }
+
+    Phrases phrases(String language) {
+        return new Phrases(ui, version, language == null ? survey.sourceLanguage() : language);
+    }
+
+    // ---- start -------------------------------------------------------------------------
+
+    void start(Input.Start start) {
+        Optional<String> chosen = offered(start.language());
+        if (chosen.isEmpty() && survey.languages().size() == 1) {
+            chosen = Optional.of(survey.languages().get(0));
+        }
+        if (chosen.isPresent()) {
+            turn.language = chosen.get();
+            turn.emit(new SessionEvent.LanguageChosen(chosen.get()));
+            advance(0);
+            return;
+        }
+        turn.status = SessionState.Status.CHOOSING_LANGUAGE;
+        turn.language = Languages.match(start.languageHint(), survey.languages()).orElse(survey.sourceLanguage());
+        turn.send(menu.render(survey, phrases()));
+    }
+
+    /** An explicit language: exactly offered, or the offered language that fits it (ar-SY -> ar). */
+    Optional<String> offered(String language) {
+        if (language == null || language.isBlank()) {
+            return Optional.empty();
+        }
+        if (survey.languages().contains(language)) {
+            return Optional.of(language);
+        }
+        return Languages.match(language, survey.languages());
+    }
+
+    // ---- dispatch ----------------------------------------------------------------------
+
+    void handle(Input in) {
+        SessionState.Status status = turn.status;
+        if (in instanceof Input.Start) {
+            // A repeated /start mid-session shows where the respondent is; new sessions are the service's job.
+            if (status.finished()) {
+                notice("notice.finished");
+            } else {
+                if (status == SessionState.Status.PAUSED) {
+                    resume();
+                }
+                askCurrent();
+            }
+            return;
+        }
+        if (turn.confirmingDeletion) {
+            confirmDeletion(in);
+            return;
+        }
+        Optional<Command> command = in instanceof Input.Text t ? commands.detect(t.text()) : Optional.empty();
+        if (status.finished()) {
+            if (command.orElse(null) == Command.DELETE && status != SessionState.Status.REFUSED) {
+                askDeletion();
+            } else {
+                notice("notice.finished");
+            }
+            return;
+        }
+        if (status == SessionState.Status.PAUSED) {
+            if (command.orElse(null) == Command.PAUSE) {
+                notice("notice.paused");
+                return;
+            }
+            resume();
+            if (command.isPresent()) {
+                command(command.get(), in);
+            } else {
+                askCurrent();
+            }
+            return;
+        }
+        if (command.isPresent()) {
+            command(command.get(), in);
+            return;
+        }
+        if (in instanceof Input.Text t && t.text().length() > AnswerParser.MAX_TEXT) {
+            reprompt("reprompt.too_long", Map.of("max", AnswerParser.MAX_TEXT));
+            return;
+        }
+        if (status == SessionState.Status.CHOOSING_LANGUAGE) {
+            languageReply(in);
+        } else {
+            answer(in);
+        }
+    }
+
+    // ---- commands ----------------------------------------------------------------------
+
+    void command(Command c, Input in) {
+        switch (c) {
+            case STOP -> {
+                turn.status = SessionState.Status.STOPPED;
+                turn.selection = new ArrayList<>();
+                notice("notice.stopped");
+                turn.emit(new SessionEvent.Stopped());
+            }
+            case PAUSE -> {
+                turn.status = SessionState.Status.PAUSED;
+                notice("notice.paused");
+                turn.emit(new SessionEvent.Paused());
+            }
+            case LANGUAGE -> {
+                turn.status = SessionState.Status.CHOOSING_LANGUAGE;
+                turn.send(menu.render(survey, phrases()));
+            }
+            case HELP -> {
+                notice("notice.help");
+                askCurrent();
+            }
+            case SKIP -> skip(AnswerParser.raw(in));
+            case DELETE -> askDeletion();
+            case START -> askCurrent();
+        }
+    }
+
+    void resume() {
+        turn.status = turn.currentQuestion == null ? SessionState.Status.CHOOSING_LANGUAGE : SessionState.Status.ACTIVE;
+        notice("notice.resumed");
+    }
+
+    void askDeletion() {
+        turn.confirmingDeletion = true;
+        Phrases p = phrases();
+        turn.send(p.uiMessage(Outbound.Kind.NOTICE, "delete.confirm", Map.of(), List.of(
+                new Button(ButtonPayloads.command("delete", "yes"), p.ui("delete.yes")),
+                new Button(ButtonPayloads.command("delete", "no"), p.ui("delete.no"))), null));
+    }
+
+    void confirmDeletion(Input in) {
+        turn.confirmingDeletion = false;
+        boolean yes = in instanceof Input.ButtonTap b && b.payload().equals(ButtonPayloads.command("delete", "yes"))
+                || in instanceof Input.Text t && keywords.matches("words.yes", t.text());
+        if (yes) {
+            turn.answers.clear();
+            turn.selection = new ArrayList<>();
+            if (!turn.status.finished()) {
+                turn.status = SessionState.Status.STOPPED;
+            }
+            turn.emit(new SessionEvent.DeletionConfirmed());
+            notice("delete.done");
+            return;
+        }
+        notice("delete.cancelled");
+        if (turn.status == SessionState.Status.PAUSED) {
+            turn.status = SessionState.Status.ACTIVE;
+        }
+        if (!turn.status.finished()) {
+            askCurrent();
+        }
+    }
+
+    void skip(String raw) {
+        Optional<Question> q = current();
+        if (turn.status == SessionState.Status.ACTIVE && q.isPresent() && q.get().head().optional()) {
+            record(q.get(), AnswerValue.skipped(), raw);
+            advanceAfter(q.get());
+        } else {
+            reprompt("reprompt.skip_not_allowed", Map.of());
+        }
+    }
+
+    // ---- language ----------------------------------------------------------------------
+
+    void languageReply(Input in) {
+        Optional<String> tag = Optional.empty();
+        if (in instanceof Input.ButtonTap b) {
+            tag = LanguageMenu.fromPayload(survey, b.payload());
+            if (tag.isEmpty() && turn.currentQuestion != null
+                    && b.payload().startsWith("a:" + turn.currentQuestion + ":")) {
+                // Mid-survey, the respondent tapped the question's button instead: they chose to stay.
+                turn.status = SessionState.Status.ACTIVE;
+                answer(in);
+                return;
+            }
+        } else if (in instanceof Input.Text t) {
+            tag = LanguageMenu.fromText(survey, turn.language, t.text());
+        }
+        if (tag.isEmpty()) {
+            reprompt("language.unknown", Map.of());
+            return;
+        }
+        choose(tag.get());
+    }
+
+    void choose(String tag) {
+        turn.language = tag;
+        turn.status = SessionState.Status.ACTIVE;
+        turn.emit(new SessionEvent.LanguageChosen(tag));
+        if (turn.currentQuestion == null) {
+            advance(0);
+        } else {
+            notice("language.changed");
+            askCurrent();
+        }
+    }
+
+    // ---- answers -----------------------------------------------------------------------
+
+    void answer(Input in) {
+        Optional<Question> current = current();
+        if (current.isEmpty()) {
+            // The version lost the question (should not happen: versions are immutable); finish cleanly.
+            complete();
+            return;
+        }
+        Question q = current.get();
+        String buttonValue = null;
+        if (in instanceof Input.ButtonTap b) {
+            String payload = b.payload() == null ? "" : b.payload();
+            Optional<String> lang = LanguageMenu.fromPayload(survey, payload);
+            if (lang.isPresent()) {
+                // An old language menu's button: honour it, it is what the respondent wants.
+                choose(lang.get());
+                return;
+            }
+            String prefix = "a:" + q.id() + ":";
+            if (!payload.startsWith(prefix)) {
+                reprompt("reprompt.stale_button", Map.of());
+                return;
+            }
+            buttonValue = payload.substring(prefix.length());
+            if (buttonValue.equals("skip")) {
+                skip(payload);
+                return;
+            }
+        }
+        Parsed parsed = parser.parse(q, in, buttonValue, turn.selection, phrases());
+        if (parsed instanceof Parsed.Ok ok) {
+            record(q, ok.value(), ok.raw());
+            advanceAfter(q);
+        } else if (parsed instanceof Parsed.Refused) {
+            refuse();
+        } else if (parsed instanceof Parsed.Reprompt r) {
+            reprompt(r.key(), r.args());
+        } else if (parsed instanceof Parsed.Selection sel) {
+            turn.selection = new ArrayList<>(sel.choiceIds());
+            if (sel.choiceIds().isEmpty()) {
+                askCurrent();
+            } else {
+                selected((MultipleChoiceQuestion) q, sel.choiceIds());
+            }
+        }
+    }
+
+    void selected(MultipleChoiceQuestion q, List<String> ids) {
+        Phrases p = phrases();
+        List<String> labels = new ArrayList<>();
+        for (Choice c : q.choices()) {
+            if (ids.contains(c.id())) {
+                labels.add(p.choiceLabel(q, c));
+            }
+        }
+        turn.send(p.uiMessage(Outbound.Kind.NOTICE, "multiple.selected",
+                Map.of("choices", Texts.list(p.language(), labels)), List.of(new Button(ButtonPayloads.answer(q.id(), "done"), p.ui("button.done"))), q.id()));
+    }
+
+    void refuse() {
+        turn.status = SessionState.Status.REFUSED;
+        turn.answers.clear();
+        turn.selection = new ArrayList<>();
+        notice("consent.refused");
+        turn.emit(new SessionEvent.ConsentRefused());
+    }
+
+    void record(Question q, AnswerValue value, String raw) {
+        turn.answers.put(q.id(), value);
+        turn.emit(new SessionEvent.AnswerGiven(q.id(), value, raw, turn.language));
+    }
+
+    // ---- flow --------------------------------------------------------------------------
+
+    void advanceAfter(Question q) {
+        advance(survey.indexOf(q.id()) + 1);
+    }
+
+    /** Asks the first applicable question from {@code index}, sending info items on the way. */
+    void advance(int index) {
+        turn.selection = new ArrayList<>();
+        turn.reprompts = 0;
+        turn.status = SessionState.Status.ACTIVE;
+        List<Question> questions = survey.questions();
+        for (int i = Math.max(0, index); i < questions.size(); i++) {
+            Question q = questions.get(i);
+            if (q.head().when() != null && !q.head().when().test(turn.answers::get)) {
+                continue;
+            }
+            if (q instanceof InfoQuestion) {
+                turn.send(renderer.render(q, phrases()));
+                continue;
+            }
+            turn.currentQuestion = q.id();
+            turn.send(renderer.render(q, phrases()));
+            return;
+        }
+        complete();
+    }
+
+    void complete() {
+        turn.status = SessionState.Status.COMPLETED;
+        turn.currentQuestion = null;
+        notice("notice.completed");
+        turn.emit(new SessionEvent.Completed());
+    }
+
+    Optional<Question> current() {
+        return turn.currentQuestion == null ? Optional.empty() : survey.question(turn.currentQuestion);
+    }
+
+    /** The current question (or the language menu) again, so its buttons are always at hand. */
+    void askCurrent() {
+        if (turn.status == SessionState.Status.CHOOSING_LANGUAGE || turn.currentQuestion == null) {
+            turn.send(menu.render(survey, phrases()));
+            return;
+        }
+        current().ifPresentOrElse(q -> turn.send(renderer.render(q, phrases())), this::complete);
+    }
+
+    void notice(String key) {
+        Phrases p = phrases();
+        turn.send(p.uiMessage(Outbound.Kind.NOTICE, key, Map.of(), List.of(), null));
+    }
+
+    /** Says what is expected, then asks again. */
+    void reprompt(String key, Map<String, ?> args) {
+        turn.reprompts++;
+        Phrases p = phrases();
+        turn.send(p.uiMessage(Outbound.Kind.REPROMPT, key, args, List.of(), turn.currentQuestion));
+        askCurrent();
+    }
+}

@@ -1,0 +1,69 @@
+package nl.stem.engine;
+
+import nl.stem.survey.model.AnswerValue;
+import nl.stem.survey.model.SurveyVersion;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The survey flow: {@code (version, state, input, now) -> new state + messages + events}. Pure and
+ * deterministic: no clock, no randomness, no I/O; time comes in as {@code now}. The conversation
+ * service loads and saves the state and sends the messages.
+ *
+ * <p>Decisions worth knowing:
+ * <ul>
+ * <li>Questions whose {@code when} is false are skipped without recording anything, in state or as
+ * an event: skip logic then sees them as "not asked" (null), as {@code Condition.AnswerLookup} says.</li>
+ * <li>A typed or tapped "skip" on an optional question records {@link AnswerValue#skipped()} and
+ * emits it as an {@code AnswerGiven}, so exports can tell "skipped" from "not asked".</li>
+ * <li>While choosing a language, {@code state.language} is the language the menu is shown in (the
+ * hinted one); the choice itself is the {@code LanguageChosen} event.</li>
+ * <li>{@code LanguageChosen} is emitted whenever the language gets fixed: from the menu, from an
+ * explicit start language, or because the survey has only one.</li>
+ * <li>A finished session answers {@code notice.finished} to everything except "delete", which is
+ * honoured (completed and stopped sessions still hold answers a respondent may want gone).</li>
+ * </ul>
+ */
+public final class SurveyEngine {
+    private final UiTexts ui;
+
+    public SurveyEngine(UiTexts ui) {
+        this.ui = Objects.requireNonNull(ui);
+    }
+
+    /**
+     * Handles one input. {@code state} is null for a new session; any input then starts one (a
+     * first "hello" is as good as /start).
+     */
+    public StepResult step(SurveyVersion version, SessionState state, Input input, Instant now) {
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(now, "now");
+        Input in = sanitized(input);
+        Turn turn = state == null ? Turn.fresh(now) : Turn.of(state);
+        EngineStep s = new EngineStep(ui, version, turn);
+        if (state == null) {
+            s.start(in instanceof Input.Start st ? st : new Input.Start(null, null));
+        } else {
+            s.handle(in);
+        }
+        return turn.result(now);
+    }
+
+    /** Nulls from a sloppy adapter become harmless inputs: a conversation must never crash. */
+    private static Input sanitized(Input input) {
+        if (input == null) {
+            return new Input.Unsupported("none");
+        }
+        if (input instanceof Input.Text t && t.text() == null) {
+            return new Input.Text("");
+        }
+        if (input instanceof Input.ButtonTap b && b.payload() == null) {
+            return new Input.ButtonTap("");
+        }
+        if (input instanceof Input.Media m && m.media() == null) {
+            return new Input.Unsupported("media");
+        }
+        return input;
+    }
+}

@@ -1,0 +1,85 @@
+package nl.stem.language;
+
+import com.ibm.icu.text.DisplayContext;
+import com.ibm.icu.text.LocaleDisplayNames;
+import com.ibm.icu.util.LocaleMatcher;
+import com.ibm.icu.util.ULocale;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Language tags as surveys use them (BCP 47: {@code ar}, {@code fa}, {@code prs}, {@code ti}...)
+ * and what ICU knows about them. ICU has no data for Dari ({@code prs}), so Dari is aliased to
+ * {@code fa-AF} for names, direction and formatting.
+ */
+public final class Languages {
+    private static final String DARI = "prs";
+    private static final ULocale DARI_ICU = new ULocale("fa_AF");
+
+    private Languages() {
+    }
+
+    /** The ICU locale to format in: {@code prs -> fa-AF}, others canonicalised ({@code kmr -> ku}). */
+    public static ULocale ulocale(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return ULocale.ROOT;
+        }
+        String t = tag.strip().replace('_', '-').toLowerCase(Locale.ROOT);
+        if (t.equals(DARI) || t.startsWith(DARI + "-")) {
+            return DARI_ICU;
+        }
+        return ULocale.createCanonical(ULocale.forLanguageTag(tag.strip().replace('_', '-')));
+    }
+
+    /**
+     * The language's name in itself, capitalised for a menu where the language allows:
+     * {@code ar -> العربية}, {@code ti -> ትግርኛ}, {@code prs -> دری}, {@code uk -> Українська}.
+     */
+    public static String selfName(String tag) {
+        ULocale l = ulocale(tag);
+        LocaleDisplayNames names = LocaleDisplayNames.getInstance(l,
+                DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU, DisplayContext.DIALECT_NAMES);
+        String name = names.localeDisplayName(l);
+        return name == null || name.isBlank() ? tag : name;
+    }
+
+    /** Whether text in this language runs right to left (ar, fa, prs, ps, ckb, ur, he...). */
+    public static boolean isRightToLeft(String tag) {
+        if (tag == null || tag.isBlank()) {
+            return false;
+        }
+        return ULocale.addLikelySubtags(ulocale(tag)).isRightToLeft();
+    }
+
+    /**
+     * The supported tag that best fits a hint such as Telegram's {@code language_code}, or empty when
+     * none fits well enough (ICU's default threshold) or the hint is missing or garbage.
+     * Example: {@code match("ar-SY", [en, ar]) -> ar}; {@code match("fa-AF", [fa, prs]) -> prs};
+     * {@code match("be", [en, ru]) -> ru}.
+     */
+    public static Optional<String> match(String hint, List<String> supported) {
+        if (hint == null || hint.isBlank() || supported == null || supported.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            ULocale desired = ulocale(hint);
+            if (desired.getLanguage().isEmpty()) {
+                return Optional.empty();
+            }
+            List<ULocale> icu = new ArrayList<>();
+            for (String s : supported) {
+                icu.add(ulocale(s));
+            }
+            LocaleMatcher matcher = LocaleMatcher.builder().setSupportedULocales(icu).setNoDefaultLocale().build();
+            LocaleMatcher.Result r = matcher.getBestMatchResult(desired);
+            int i = r.getSupportedIndex();
+            return i < 0 ? Optional.empty() : Optional.of(supported.get(i));
+        } catch (RuntimeException e) {
+            // A malformed hint from a provider must never break a conversation: treat it as no hint.
+            return Optional.empty();
+        }
+    }
+}
