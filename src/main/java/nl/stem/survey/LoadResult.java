@@ -1,0 +1,30 @@
+package nl.stem.survey;
+
+import java.util.List;
+
+import nl.stem.survey.model.Survey;
+import nl.stem.survey.model.SurveyTexts;
+
+/**
+ * What loading one survey gave.
+ *
+ * @param surveyId null when the file could not be read far enough to find its id
+ * @param survey   null when there is any error
+ * @param texts    the texts that could be read, per language (also when invalid, for previews)
+ * @param checksum SHA-256 hex over the survey file and its translation files
+ * @param problems errors, warnings and infos, in file order
+ */
+public record LoadResult(String surveyId, Survey survey, SurveyTexts texts, String checksum,
+                         List<SurveyProblem> problems) {
+    public LoadResult {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean valid() {
+        return survey != null && problems.stream().noneMatch(SurveyProblem::isError);
+    }
+
+    public List<SurveyProblem> errors() {
+        return problems.stream().filter(SurveyProblem::isError).toList();
+    }
+}

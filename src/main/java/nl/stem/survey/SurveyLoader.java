@@ -1,0 +1,106 @@
+package nl.stem.survey;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import nl.stem.survey.model.Survey;
+import nl.stem.survey.model.SurveyTexts;
+
+/**
+ * Loads and validates surveys: the survey file ({@code surveys/<id>.yaml}) and its translations
+ * ({@code translations/<id>/<lang>.po}). Bad content never throws; it becomes problems, each with
+ * file, line and key.
+ */
+public final class SurveyLoader {
+    /** Stem's own UI texts live beside the surveys' translations but are not a survey. */
+    private static final String STEM_TEXTS = "_stem";
+
+    private final IoiTaxonomy taxonomy;
+
+    public SurveyLoader(IoiTaxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+    }
+
+    public LoadResult load(SurveySource source) {
+        Problems problems = new Problems();
+        String checksum = Checksums.of(source);
+        String file = source.surveyFile();
+        try {
+            checkEncoding(file, source.yaml(), problems);
+            source.translations().values().forEach(t -> checkEncoding(t.file(), t.content(), problems));
+            ParsedSurvey parsed = new SurveyParser(file, problems, taxonomy).parse(source.yaml());
+            if (parsed == null) {
+                return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
+            }
+            TranslationChecks translations = new TranslationChecks(source, parsed, problems);
+            Map<String, Map<String, String>> texts = translations.run();
+            new ProviderLimits(source, parsed, texts, translations.lines(), problems).check();
+            Survey survey = problems.hasErrors() ? null : new Survey(parsed.id(), parsed.title(),
+                    parsed.sourceLanguage(), parsed.languages(), parsed.openToAnyone(), parsed.questions());
+            return new LoadResult(parsed.id(), survey, new SurveyTexts(parsed.sourceLanguage(), texts), checksum,
+                    problems.list());
+        } catch (RuntimeException e) {
+            // a bug of ours must not take the upload endpoint down; report it like any problem
+            problems.error(file, 0, "survey", "internal error while loading: " + e);
+            return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
+        }
+    }
+
+    /**
+     * One source per {@code surveysDir/*.yaml}, sorted by file name, with the PO files in
+     * {@code translationsDir/<id>/}. File names are relative, prefixed with each directory's name.
+     */
+    public static List<SurveySource> readDirectory(Path surveysDir, Path translationsDir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(surveysDir)) {
+            files = s.filter(p -> p.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(p))
+                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .toList();
+        }
+        String surveysPrefix = surveysDir.getFileName().toString();
+        String translationsPrefix = translationsDir == null ? "translations" : translationsDir.getFileName().toString();
+        List<SurveySource> out = new ArrayList<>();
+        for (Path f : files) {
+            String name = f.getFileName().toString();
+            String id = name.substring(0, name.length() - ".yaml".length());
+            Map<String, SurveySource.TranslationFile> translations = new LinkedHashMap<>();
+            Path dir = translationsDir == null ? null : translationsDir.resolve(id);
+            if (!id.equals(STEM_TEXTS) && dir != null && Files.isDirectory(dir)) {
+                try (Stream<Path> s = Files.list(dir)) {
+                    for (Path po : s.filter(p -> p.getFileName().toString().endsWith(".po") && Files.isRegularFile(p))
+                            .sorted().toList()) {
+                        String poName = po.getFileName().toString();
+                        String lang = poName.substring(0, poName.length() - ".po".length());
+                        translations.put(lang, new SurveySource.TranslationFile(
+                                translationsPrefix + "/" + id + "/" + poName, read(po)));
+                    }
+                }
+            }
+            out.add(new SurveySource(surveysPrefix + "/" + name, read(f), translations));
+        }
+        return out;
+    }
+
+    /** Decodes leniently (bad bytes become U+FFFD) so one bad file cannot stop the others loading. */
+    private static String read(Path p) throws IOException {
+        return new String(Files.readAllBytes(p), StandardCharsets.UTF_8);
+    }
+
+    private static void checkEncoding(String file, String content, Problems problems) {
+        if (content == null) {
+            return;
+        }
+        int at = content.indexOf('\uFFFD');
+        if (at >= 0) {
+            int line = (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            problems.warning(file, line, "encoding", "contains U+FFFD: the file may not be UTF-8");
+        }
+    }
+}
