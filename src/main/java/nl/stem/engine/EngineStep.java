@@ -82,9 +82,10 @@ final class EngineStep {
     void handle(Input in) {
         SessionState.Status status = turn.status;
         if (in instanceof Input.Start) {
-            // A repeated /start mid-session shows where the respondent is; new sessions are the service's job.
+            // A repeated /start mid-session shows where the respondent is; after the end it asks the
+            // service for a new session (sessions are the service's job).
             if (status.finished()) {
-                notice("notice.finished");
+                turn.emit(new SessionEvent.RestartRequested());
             } else {
                 if (status == SessionState.Status.PAUSED) {
                     resume();
@@ -101,6 +102,8 @@ final class EngineStep {
         if (status.finished()) {
             if (command.orElse(null) == Command.DELETE && status != SessionState.Status.REFUSED) {
                 askDeletion();
+            } else if (command.orElse(null) == Command.START) {
+                turn.emit(new SessionEvent.RestartRequested());
             } else {
                 notice("notice.finished");
             }

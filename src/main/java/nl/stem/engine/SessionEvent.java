@@ -35,4 +35,11 @@ public sealed interface SessionEvent {
     /** The respondent confirmed that all their data is to be deleted. */
     record DeletionConfirmed() implements SessionEvent {
     }
+
+    /**
+     * After the end, the respondent asked to start again ("start", /start): the service opens a new
+     * session on the survey's newest version. The engine sends nothing itself.
+     */
+    record RestartRequested() implements SessionEvent {
+    }
 }

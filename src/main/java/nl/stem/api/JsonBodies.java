@@ -1,0 +1,39 @@
+package nl.stem.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Reads a JSON request body under a size limit, with clear 4xx answers for what does not fit. */
+public final class JsonBodies {
+    private JsonBodies() {
+    }
+
+    public static <T> T read(InputStream body, int limitBytes, ObjectMapper json, Class<T> type) {
+        byte[] bytes;
+        try {
+            bytes = body.readNBytes(limitBytes + 1);
+        } catch (IOException e) {
+            throw new StemException(400, "unreadable_body", "The request body could not be read");
+        }
+        if (bytes.length > limitBytes) {
+            throw new StemException(413, "body_too_large", "The request body is larger than " + limitBytes + " bytes");
+        }
+        if (bytes.length == 0) {
+            throw new StemException(400, "empty_body", "A JSON body is required");
+        }
+        try {
+            T value = json.readValue(bytes, type);
+            if (value == null) {
+                throw new StemException(400, "empty_body", "A JSON object is required");
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw new StemException(400, "malformed_json", "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new StemException(400, "unreadable_body", "The request body could not be read");
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package nl.stem.channel.preview;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import nl.stem.api.StemException;
+import nl.stem.conversation.ChannelIdentity;
+import nl.stem.conversation.ConversationService;
+import nl.stem.conversation.Inbound;
+import nl.stem.conversation.Outcome;
+import nl.stem.conversation.SessionRecord;
+import nl.stem.engine.Input;
+import nl.stem.engine.Outbound;
+import nl.stem.outbox.OutboxMessage;
+
+/**
+ * The browser preview as a channel: a conversation is an identity on channel {@code preview} whose
+ * provider id is an unguessable token; replies are read from the outbox by the page, which marks
+ * them delivered.
+ */
+@ApplicationScoped
+public class PreviewConversations {
+    public static final String CHANNEL = "preview";
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
+    private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    ConversationService conversations;
+    @Inject
+    ObjectMapper json;
+
+    /** Starts a conversation on a survey in a language; returns its token. */
+    public String start(String surveyId, String language) {
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        conversations.handle(new Inbound(CHANNEL, token + ":start", token, new Input.Start(language, null),
+                new Inbound.StartRequest(surveyId, language, null), null, true));
+        return token;
+    }
+
+    /** Hands a respondent's input to the conversation service; the client id de-duplicates resends. */
+    public Outcome send(String token, String clientId, Input input, Inbound.StoredMedia stored) {
+        requireConversation(token);
+        if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+            throw new StemException(400, "bad_message_id", "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
+        }
+        return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, input, null, stored, true));
+    }
+
+    /** Messages for the conversation after {@code after}, marked delivered. */
+    @Transactional
+    public List<PreviewMessage> messagesAfter(String token, long after) {
+        ChannelIdentity identity = requireConversation(token);
+        List<OutboxMessage> rows = OutboxMessage.list("channel = ?1 and respondentId = ?2 and id > ?3 order by id",
+                CHANNEL, identity.respondentId, after);
+        List<PreviewMessage> out = new ArrayList<>();
+        for (OutboxMessage m : rows) {
+            out.add(toMessage(m));
+        }
+        if (!rows.isEmpty()) {
+            Panache.getEntityManager().createNativeQuery(
+                            "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and respondent_id = ?1 and id > ?2 and status = 'queued'")
+                    .setParameter(1, identity.respondentId).setParameter(2, after).executeUpdate();
+        }
+        return out;
+    }
+
+    /** The status of the conversation's session (new, active, completed, ...). */
+    @Transactional
+    public String status(String token) {
+        ChannelIdentity identity = requireConversation(token);
+        SessionRecord s = SessionRecord.latest(identity.respondentId);
+        return s == null ? "none" : s.status;
+    }
+
+    @Transactional
+    ChannelIdentity requireConversation(String token) {
+        ChannelIdentity identity = token != null && TOKEN.matcher(token).matches() ? ChannelIdentity.find(CHANNEL, token) : null;
+        if (identity == null) {
+            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+        }
+        return identity;
+    }
+
+    private PreviewMessage toMessage(OutboxMessage m) {
+        try {
+            Outbound o = json.readValue(m.payload, Outbound.class);
+            return new PreviewMessage(m.id, o.kind().name().toLowerCase(java.util.Locale.ROOT), o.text(), o.buttons(), o.rtl(), o.questionId());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Outbox message " + m.id + " is unreadable", e);
+        }
+    }
+}

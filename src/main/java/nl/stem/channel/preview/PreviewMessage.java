@@ -1,0 +1,9 @@
+package nl.stem.channel.preview;
+
+import java.util.List;
+
+import nl.stem.engine.Button;
+
+/** A message shown in the preview chat, as the page's script receives it. */
+public record PreviewMessage(long id, String kind, String text, List<Button> buttons, boolean rtl, String questionId) {
+}

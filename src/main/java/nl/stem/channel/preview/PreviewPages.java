@@ -1,0 +1,93 @@
+package nl.stem.channel.preview;
+
+import java.net.URI;
+import java.util.List;
+
+import org.jboss.resteasy.reactive.RestForm;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.stem.api.StemException;
+import nl.stem.config.StemConfig;
+import nl.stem.language.Languages;
+import nl.stem.survey.PublishedSurvey;
+import nl.stem.survey.SurveyCatalog;
+
+/** The preview's pages: the list of surveys at {@code /try} and the chat window. */
+@Path("/try")
+public class PreviewPages {
+
+    /** A language as offered on the start page. */
+    public record LanguageOption(String tag, String selfName, boolean rtl) {
+    }
+
+    /** A survey as listed on the start page. */
+    public record SurveyOption(String id, String title, int version, int questions, List<LanguageOption> languages) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(List<SurveyOption> surveys);
+
+        static native TemplateInstance chat(String token);
+    }
+
+    @Inject
+    SurveyCatalog catalog;
+    @Inject
+    PreviewConversations preview;
+    @Inject
+    StemConfig config;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance list() {
+        requireEnabled();
+        List<SurveyOption> surveys = catalog.current().stream().map(PreviewPages::option).toList();
+        return Templates.list(surveys);
+    }
+
+    @POST
+    @Path("/start")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response start(@RestForm("survey") String survey, @RestForm("language") String language) {
+        requireEnabled();
+        if (survey == null || survey.isBlank()) {
+            throw new StemException(400, "survey_required", "Choose a survey");
+        }
+        String token = preview.start(survey, language == null || language.isBlank() ? null : language);
+        return Response.seeOther(URI.create("/try/chat/" + token)).build();
+    }
+
+    @GET
+    @Path("/chat/{token}")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance chat(@PathParam("token") String token) {
+        requireEnabled();
+        preview.requireConversation(token);
+        return Templates.chat(token);
+    }
+
+    private void requireEnabled() {
+        if (!config.preview().enabled()) {
+            throw new StemException(404, "preview_disabled", "The preview is switched off (stem.preview.enabled)");
+        }
+    }
+
+    private static SurveyOption option(PublishedSurvey p) {
+        var s = p.version().survey();
+        List<LanguageOption> languages = s.languages().stream()
+                .map(tag -> new LanguageOption(tag, Languages.selfName(tag), Languages.isRightToLeft(tag))).toList();
+        String title = p.version().texts().pattern(s.sourceLanguage(), "survey.title");
+        return new SurveyOption(s.id(), title == null ? s.title() : title, p.version().version(), s.questions().size(), languages);
+    }
+}

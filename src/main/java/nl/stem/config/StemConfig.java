@@ -1,0 +1,71 @@
+package nl.stem.config;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Stem's own configuration, prefix {@code stem.}; every key is listed in the README. */
+@ConfigMapping(prefix = "stem")
+public interface StemConfig {
+
+    Surveys surveys();
+
+    Translations translations();
+
+    Media media();
+
+    Preview preview();
+
+    Limits limits();
+
+    Database database();
+
+    interface Surveys {
+        /** Directory of survey files ({@code <id>.yaml}), published at start-up. */
+        @WithDefault("surveys")
+        Path dir();
+
+        /** An IoI taxonomy file that replaces the built-in one (researchers may extend it). */
+        Optional<Path> taxonomyFile();
+    }
+
+    interface Translations {
+        /** Directory of translations: {@code <survey>/<lang>.po}, and {@code _stem/<lang>.po} for Stem's own texts. */
+        @WithDefault("translations")
+        Path dir();
+    }
+
+    interface Media {
+        /** Directory where media answers are stored, content-addressed by SHA-256. Never served publicly. */
+        @WithDefault("data/media")
+        Path dir();
+
+        /** Largest media file accepted, in bytes (Telegram bots can download at most 20 MB). */
+        @WithDefault("20971520")
+        long maxBytes();
+    }
+
+    interface Preview {
+        /** Whether the browser preview at /try is served. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Limits {
+        /** Longest text message accepted as an answer, in characters; longer gets a re-prompt. */
+        @WithDefault("4096")
+        int textLength();
+
+        /** Largest JSON request body accepted by Stem's endpoints, in bytes. */
+        @WithDefault("65536")
+        int jsonBodyBytes();
+    }
+
+    interface Database {
+        /** Create the configured PostgreSQL database at start-up when it does not exist yet. */
+        @WithDefault("true")
+        boolean createIfMissing();
+    }
+}

@@ -1,0 +1,176 @@
+package nl.stem.conversation;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import nl.stem.engine.Input;
+import nl.stem.engine.Outbound;
+import nl.stem.engine.SessionEvent;
+import nl.stem.engine.SessionState;
+import nl.stem.engine.StepResult;
+import nl.stem.engine.SurveyEngine;
+import nl.stem.outbox.OutboxMessage;
+import nl.stem.outbox.OutboxQueued;
+import nl.stem.survey.PublishedSurvey;
+import nl.stem.survey.SurveyCatalog;
+
+/**
+ * The only place that loads and saves sessions. One transaction per inbound message: de-duplicate
+ * on the provider message id, lock the respondent, run the engine, store answers, state and the
+ * replies in the outbox. The caller acknowledges the provider only after this returns (committed).
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    @Inject
+    SurveyEngine engine;
+    @Inject
+    SurveyCatalog catalog;
+    @Inject
+    SessionStore sessions;
+    @Inject
+    AnswerWriter answers;
+    @Inject
+    RespondentData respondentData;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<OutboxQueued> outboxQueued;
+
+    @Transactional
+    public Outcome handle(Inbound in) {
+        EntityManager em = Panache.getEntityManager();
+        int fresh = em.createNativeQuery("insert into inbound_messages (channel, provider_message_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, in.channel()).setParameter(2, in.providerMessageId()).executeUpdate();
+        if (fresh == 0) {
+            return Outcome.duplicateDelivery();
+        }
+        Instant now = clock.instant();
+        Respondent respondent = respondentData.findOrCreate(in.channel(), in.providerUserId(), now);
+        // Serialises this respondent's messages; other respondents' messages run in parallel.
+        em.refresh(respondent, LockModeType.PESSIMISTIC_WRITE);
+
+        SessionRecord session = SessionRecord.latest(respondent.id);
+        List<Outbound> replies = new ArrayList<>();
+        boolean restart;
+        if (in.start() != null || session == null) {
+            restart = true;
+        } else {
+            PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
+                    new IllegalStateException("Session refers to an unknown survey version"));
+            StepResult result = engine.step(survey.version(), sessions.state(session), in.input(), now);
+            restart = apply(result, session, survey, respondent, in, now);
+            replies.addAll(result.messages());
+        }
+        if (restart) {
+            PublishedSurvey survey = surveyToStart(in, session);
+            session = sessions.create(respondent.id, survey.versionId(), in.channel(), in.preview(), now);
+            StepResult result = engine.step(survey.version(), null, startInput(in, respondent), now);
+            apply(result, session, survey, respondent, in, now);
+            replies.addAll(result.messages());
+        }
+        List<Long> queued = enqueue(in, respondent, replies, now);
+        if (!queued.isEmpty()) {
+            outboxQueued.fire(new OutboxQueued(in.channel()));
+        }
+        return new Outcome(false, session.id, queued);
+    }
+
+    /** Stores what a step did; returns true when the respondent asked to start again. */
+    private boolean apply(StepResult result, SessionRecord session, PublishedSurvey survey, Respondent respondent,
+                          Inbound in, Instant now) {
+        boolean restart = false;
+        for (SessionEvent event : result.events()) {
+            if (event instanceof SessionEvent.AnswerGiven a) {
+                answers.write(session, survey, a, in, now);
+            } else if (event instanceof SessionEvent.ConsentRefused) {
+                answers.deleteSession(session.id);
+            } else if (event instanceof SessionEvent.LanguageChosen l) {
+                respondent.preferredLanguage = l.language();
+            } else if (event instanceof SessionEvent.Completed) {
+                session.completedAt = now;
+            } else if (event instanceof SessionEvent.DeletionConfirmed) {
+                respondentData.deleteAnswersAndMedia(respondent, in.channel(), now);
+            } else if (event instanceof SessionEvent.RestartRequested) {
+                restart = true;
+            }
+        }
+        sessions.save(session, result.state(), now);
+        return restart;
+    }
+
+    /**
+     * The language for a new session: an explicit choice (start request) first, then the
+     * respondent's earlier choice, then the channel's hint for the engine to match.
+     */
+    private static Input startInput(Inbound in, Respondent respondent) {
+        String language = in.start() == null ? null : in.start().language();
+        String hint = in.start() == null ? null : in.start().languageHint();
+        if (in.input() instanceof Input.Start s) {
+            language = language != null ? language : s.language();
+            hint = hint != null ? hint : s.languageHint();
+        }
+        if (language == null) {
+            language = respondent.preferredLanguage;
+        }
+        return new Input.Start(language, hint);
+    }
+
+    private PublishedSurvey surveyToStart(Inbound in, SessionRecord previous) {
+        String surveyId;
+        if (in.start() != null) {
+            surveyId = in.start().surveyId();
+        } else if (previous != null) {
+            surveyId = catalog.byVersionId(previous.surveyVersionId).map(PublishedSurvey::surveyId).orElse(null);
+        } else {
+            surveyId = catalog.current().stream().filter(p -> p.version().survey().openToAnyone())
+                    .map(PublishedSurvey::surveyId).findFirst().orElse(null);
+        }
+        if (surveyId == null || catalog.isRetired(surveyId)) {
+            throw new NoSurveyException(surveyId == null ? "(none open to anyone)" : surveyId);
+        }
+        return catalog.latest(surveyId).orElseThrow(() -> new NoSurveyException(in.start().surveyId()));
+    }
+
+    private List<Long> enqueue(Inbound in, Respondent respondent, List<Outbound> messages, Instant now) {
+        List<Long> ids = new ArrayList<>();
+        for (Outbound m : messages) {
+            OutboxMessage o = new OutboxMessage();
+            o.channel = in.channel();
+            o.respondentId = respondent.id;
+            o.recipient = in.providerUserId();
+            o.priority = OutboxMessage.PRIORITY_REPLY;
+            o.payload = toJson(m);
+            o.status = "queued";
+            o.nextAttemptAt = now;
+            o.idempotencyKey = UUID.randomUUID();
+            o.createdAt = now;
+            o.persist();
+            ids.add(o.id);
+        }
+        return ids;
+    }
+
+    private String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

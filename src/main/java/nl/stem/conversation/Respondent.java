@@ -1,0 +1,26 @@
+package nl.stem.conversation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A panel member or anonymous respondent, known in data and exports only by a pseudonym. */
+@Entity
+@Table(name = "respondents")
+public class Respondent extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(nullable = false, unique = true)
+    public String pseudonym;
+    @Column(name = "preferred_language")
+    public String preferredLanguage;
+    @Column(nullable = false)
+    public String status;
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

@@ -1,0 +1,112 @@
+package nl.stem.conversation;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import nl.stem.audit.AuditEntry;
+import nl.stem.media.MediaObject;
+import nl.stem.media.MediaStore;
+
+/** Respondents and their identities: creation on first contact, and deletion of their data. */
+@ApplicationScoped
+public class RespondentData {
+    private static final Logger LOG = Logger.getLogger(RespondentData.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    MediaStore mediaStore;
+    @Inject
+    TransactionSynchronizationRegistry tx;
+
+    /**
+     * The respondent behind a channel identity, created on first contact. Two first messages at once
+     * both insert; the unique key makes the second wait for the first and then find its row.
+     */
+    Respondent findOrCreate(String channel, String providerId, Instant now) {
+        ChannelIdentity identity = ChannelIdentity.find(channel, providerId);
+        if (identity != null) {
+            return Respondent.findById(identity.respondentId);
+        }
+        Respondent r = new Respondent();
+        r.id = UUID.randomUUID();
+        r.pseudonym = newPseudonym();
+        r.status = "active";
+        r.createdAt = now;
+        r.persist();
+        Panache.getEntityManager().flush();
+        List<?> inserted = Panache.getEntityManager().createNativeQuery(
+                        "insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?1, ?2, ?3, ?4) "
+                                + "on conflict (channel, provider_id) do nothing returning respondent_id")
+                .setParameter(1, r.id).setParameter(2, channel).setParameter(3, providerId).setParameter(4, now)
+                .getResultList();
+        if (!inserted.isEmpty()) {
+            return r;
+        }
+        r.delete();
+        ChannelIdentity existing = ChannelIdentity.find(channel, providerId);
+        return Respondent.findById(existing.respondentId);
+    }
+
+    /** A pseudonymous id for exports: random, unrelated to any identity. */
+    static String newPseudonym() {
+        byte[] b = new byte[6];
+        RANDOM.nextBytes(b);
+        return "R" + HexFormat.of().formatHex(b);
+    }
+
+    /**
+     * The respondent asked for deletion: their answers, media (rows and files) and earlier sessions
+     * go. The identity stays until the confirmation reaches them; an anonymous audit record remains.
+     */
+    void deleteAnswersAndMedia(Respondent respondent, String channel, Instant now) {
+        AnswerRecord.delete("respondentId", respondent.id);
+        deleteMedia(MediaObject.list("respondentId", respondent.id));
+        SessionRecord latest = SessionRecord.latest(respondent.id);
+        SessionRecord.delete("respondentId = ?1 and id <> ?2", respondent.id, latest.id);
+        respondent.preferredLanguage = null;
+        AuditEntry.record(now, "respondent", "respondent.delete", null, "{\"channel\":\"" + channel + "\"}");
+    }
+
+    /** Deletes media rows now and their files after commit (a rollback keeps both). */
+    void deleteMedia(List<MediaObject> media) {
+        List<String> candidates = media.stream().map(m -> m.sha256).filter(h -> h != null).distinct().toList();
+        media.forEach(MediaObject::delete);
+        Panache.getEntityManager().flush();
+        // The same content may be another answer's too (content addressing): keep those files.
+        List<String> hashes = candidates.stream().filter(h -> MediaObject.count("sha256", h) == 0).toList();
+        if (hashes.isEmpty()) {
+            return;
+        }
+        tx.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return;
+                }
+                for (String h : hashes) {
+                    try {
+                        mediaStore.delete(h);
+                    } catch (IOException e) {
+                        LOG.warnf("Could not delete media file %s: %s", h, e.getMessage());
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,48 @@
+package nl.stem.conversation;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A respondent's pass through one survey version; {@code state} is the engine's SessionState as JSON. */
+@Entity
+@Table(name = "sessions")
+public class SessionRecord extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "respondent_id", nullable = false)
+    public UUID respondentId;
+    @Column(name = "survey_version_id", nullable = false)
+    public Long surveyVersionId;
+    @Column(nullable = false)
+    public String channel;
+    @Column(nullable = false)
+    public String status;
+    public String language;
+    @Column(name = "current_question")
+    public String currentQuestion;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String state;
+    @Column(nullable = false)
+    public boolean preview;
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+
+    /** The respondent's most recent session, finished or not. */
+    public static SessionRecord latest(UUID respondentId) {
+        return find("respondentId = ?1 order by startedAt desc", respondentId).firstResult();
+    }
+}

@@ -1,0 +1,101 @@
+package nl.stem.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.stem.config.StemConfig;
+
+/**
+ * Stores media under {@code stem.media.dir} as {@code ab/cd/<sha256>}: written to a temporary file
+ * while hashing, then moved into place atomically, so a reader never sees half a file.
+ */
+@ApplicationScoped
+public class LocalMediaStore implements MediaStore {
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+
+    @Inject
+    public LocalMediaStore(StemConfig config) {
+        this(config.media().dir());
+    }
+
+    public LocalMediaStore(Path root) {
+        this.root = root.toAbsolutePath();
+    }
+
+    @Override
+    public Stored put(InputStream content, long maxBytes) throws IOException {
+        Path tmpDir = Files.createDirectories(root.resolve("tmp"));
+        Path tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+        try {
+            MessageDigest digest = sha256();
+            long size = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = content.read(buffer)) > 0) {
+                    size += n;
+                    if (size > maxBytes) {
+                        throw new MediaTooLargeException(maxBytes);
+                    }
+                    out.write(buffer, 0, n);
+                }
+            }
+            String hash = HexFormat.of().formatHex(digest.digest());
+            Path target = file(hash);
+            Files.createDirectories(target.getParent());
+            if (!Files.exists(target)) {
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            return new Stored(hash, size);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    @Override
+    public Optional<Path> path(String sha256) {
+        if (!SHA256.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        Path p = file(sha256);
+        return Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        if (SHA256.matcher(sha256).matches()) {
+            Files.deleteIfExists(file(sha256));
+        }
+    }
+
+    private Path file(String hash) {
+        return root.resolve(hash.substring(0, 2)).resolve(hash.substring(2, 4)).resolve(hash);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package nl.stem.survey;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.stem.config.StemConfig;
+
+/**
+ * The published survey versions, parsed once and kept in memory. The database is the truth: a
+ * version this instance has not seen (published by another instance) is loaded on first use.
+ */
+@ApplicationScoped
+public class SurveyCatalog {
+    private final Map<Long, PublishedSurvey> byVersionId = new ConcurrentHashMap<>();
+    private final Map<String, Long> latestBySurvey = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> retired = new ConcurrentHashMap<>();
+
+    @Inject
+    ObjectMapper json;
+    @Inject
+    StemConfig config;
+
+    private volatile SurveyLoader loader;
+
+    /** The loader with the configured IoI taxonomy. */
+    public SurveyLoader loader() {
+        SurveyLoader l = loader;
+        if (l == null) {
+            synchronized (this) {
+                if (loader == null) {
+                    loader = new SurveyLoader(taxonomy());
+                }
+                l = loader;
+            }
+        }
+        return l;
+    }
+
+    private IoiTaxonomy taxonomy() {
+        Optional<java.nio.file.Path> file = config.surveys().taxonomyFile();
+        if (file.isEmpty()) {
+            return IoiTaxonomy.builtIn();
+        }
+        try (InputStream in = Files.newInputStream(file.get())) {
+            return IoiTaxonomy.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the IoI taxonomy " + file.get(), e);
+        }
+    }
+
+    /** Loads every version and the surveys' retirement from the database. */
+    public void reload() {
+        List<SurveyVersionRecord> rows = SurveyVersionRecord.listAll();
+        rows.forEach(this::add);
+        List<SurveyRecord> surveys = SurveyRecord.listAll();
+        surveys.forEach(s -> retired.put(s.id, s.retiredAt != null));
+    }
+
+    /** Parses a stored version and makes it known. Stored sources were valid when published. */
+    public PublishedSurvey add(SurveyVersionRecord row) {
+        PublishedSurvey known = byVersionId.get(row.id);
+        if (known != null) {
+            return known;
+        }
+        SurveySource source;
+        try {
+            source = json.readValue(row.sources, SurveySource.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored sources of survey version " + row.id + " are unreadable", e);
+        }
+        LoadResult result = loader().load(source);
+        if (!result.valid()) {
+            throw new IllegalStateException("Stored survey version " + row.id + " no longer validates: " + result.problems());
+        }
+        var version = new nl.stem.survey.model.SurveyVersion(result.survey(), result.texts(), row.version, row.checksum);
+        PublishedSurvey p = new PublishedSurvey(row.id, version, row.publishedAt);
+        byVersionId.put(row.id, p);
+        latestBySurvey.merge(row.surveyId, row.id, (a, b) -> byVersionId.get(a).version().version() >= row.version ? a : b);
+        retired.putIfAbsent(row.surveyId, false);
+        return p;
+    }
+
+    public Optional<PublishedSurvey> byVersionId(long versionId) {
+        PublishedSurvey p = byVersionId.get(versionId);
+        if (p == null) {
+            SurveyVersionRecord row = SurveyVersionRecord.findById(versionId);
+            if (row != null) {
+                p = add(row);
+            }
+        }
+        return Optional.ofNullable(p);
+    }
+
+    /** The newest version of a survey, if it is published. */
+    public Optional<PublishedSurvey> latest(String surveyId) {
+        Long id = latestBySurvey.get(surveyId);
+        return id == null ? Optional.empty() : Optional.of(byVersionId.get(id));
+    }
+
+    public boolean isRetired(String surveyId) {
+        return retired.getOrDefault(surveyId, false);
+    }
+
+    public void markRetired(String surveyId, boolean value) {
+        retired.put(surveyId, value);
+    }
+
+    /** The newest version of every survey that is not retired, by survey id. */
+    public List<PublishedSurvey> current() {
+        return latestBySurvey.values().stream().map(byVersionId::get)
+                .filter(p -> !isRetired(p.surveyId()))
+                .sorted(Comparator.comparing(PublishedSurvey::surveyId))
+                .toList();
+    }
+}
