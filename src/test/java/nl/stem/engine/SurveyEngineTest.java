@@ -207,7 +207,14 @@ class SurveyEngineTest {
 
     @Test
     void finished_whenAnyInput_saysFinished() {
-        scenario(TestSurveys.basic()).start("en").tap("a:consent:no").reply("start").expectNotice("notice.finished");
+        scenario(TestSurveys.basic()).start("en").tap("a:consent:no").reply("hello").expectNotice("notice.finished");
+    }
+
+    @Test
+    void finished_whenStartWord_asksTheServiceForANewSession() {
+        Scenario s = scenario(TestSurveys.basic()).start("en").tap("a:consent:no").reply("start")
+                .expectEvent(SessionEvent.RestartRequested.class);
+        assertEquals(List.of(), s.last().messages(), "the service's new session does the talking");
     }
 
     @Test
