@@ -10,6 +10,7 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -27,7 +28,7 @@ import nl.stem.survey.SurveyCatalog;
 public class PreviewPages {
 
     /** A language as offered on the start page. */
-    public record LanguageOption(String tag, String selfName, boolean rtl) {
+    public record LanguageOption(String tag, String selfName, boolean rtl, boolean preselected) {
     }
 
     /** A survey as listed on the start page. */
@@ -50,9 +51,9 @@ public class PreviewPages {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance list() {
+    public TemplateInstance list(@HeaderParam("Accept-Language") String acceptLanguage) {
         requireEnabled();
-        List<SurveyOption> surveys = catalog.current().stream().map(PreviewPages::option).toList();
+        List<SurveyOption> surveys = catalog.current().stream().map(p -> option(p, acceptLanguage)).toList();
         return Templates.list(surveys);
     }
 
@@ -77,16 +78,34 @@ public class PreviewPages {
         return Templates.chat(token);
     }
 
+    /** The first language of an Accept-Language header that one of the survey's languages serves. */
+    static java.util.Optional<String> preferred(String acceptLanguage, List<String> offered) {
+        if (acceptLanguage == null || acceptLanguage.isBlank() || acceptLanguage.length() > 500) {
+            return java.util.Optional.empty();
+        }
+        for (String part : acceptLanguage.split(",")) {
+            String tag = part.split(";")[0].strip();
+            var match = Languages.match(tag, offered);
+            if (match.isPresent()) {
+                return match;
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private void requireEnabled() {
         if (!config.preview().enabled()) {
             throw new StemException(404, "preview_disabled", "The preview is switched off (stem.preview.enabled)");
         }
     }
 
-    private static SurveyOption option(PublishedSurvey p) {
+    /** A survey with its languages; the browser's preferred language (matched with ICU) is preselected. */
+    private static SurveyOption option(PublishedSurvey p, String acceptLanguage) {
         var s = p.version().survey();
+        String preferred = preferred(acceptLanguage, s.languages()).orElse(s.sourceLanguage());
         List<LanguageOption> languages = s.languages().stream()
-                .map(tag -> new LanguageOption(tag, Languages.selfName(tag), Languages.isRightToLeft(tag))).toList();
+                .map(tag -> new LanguageOption(tag, Languages.selfName(tag), Languages.isRightToLeft(tag), tag.equals(preferred)))
+                .toList();
         String title = p.version().texts().pattern(s.sourceLanguage(), "survey.title");
         return new SurveyOption(s.id(), title == null ? s.title() : title, p.version().version(), s.questions().size(), languages);
     }

@@ -233,6 +233,13 @@ class PreviewConversationTest {
                 .body(org.hamcrest.Matchers.containsString("ትግርኛ"));
     }
 
+    @Test
+    void tryPage_whenBrowserPrefersArabic_preselectsArabic() {
+        String html = given().header("Accept-Language", "ar-SY,ar;q=0.9,en;q=0.5").get("/try").then().statusCode(200).extract().asString();
+        assertTrue(html.matches("(?s).*value=\"ar\" checked.*"), "Arabic preselected");
+        assertFalse(html.matches("(?s).*value=\"nl\" checked.*"), "Dutch not preselected");
+    }
+
     private int answers(String token, String questionId) throws Exception {
         try (Connection conn = db.getConnection();
              PreparedStatement ps = conn.prepareStatement("select count(*) from answers a join channel_identities ci on ci.respondent_id = a.respondent_id where ci.provider_id = ? and a.question_id = ?")) {
