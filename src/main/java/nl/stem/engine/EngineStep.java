@@ -30,12 +30,12 @@ final class EngineStep {
     final Commands commands;
     final AnswerParser parser;
 
-    EngineStep(UiTexts ui, SurveyVersion version, Turn turn) {
+    EngineStep(UiTexts ui, SurveyVersion version, Turn turn, Keywords keywords) {
         this.ui = ui;
         this.version = version;
         this.survey = version.survey();
         this.turn = turn;
-        this.keywords = new Keywords(ui, version);
+        this.keywords = keywords;
         this.commands = new Commands(keywords);
         this.parser = new AnswerParser(keywords);
     }

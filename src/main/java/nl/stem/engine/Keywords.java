@@ -4,6 +4,8 @@ import nl.stem.language.TextFold;
 import nl.stem.survey.model.SurveyVersion;
 
 import java.util.HashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Set;
 final class Keywords {
     private final UiTexts ui;
     private final SurveyVersion version;
+    private final Map<String, Set<String>> folded = new ConcurrentHashMap<>();
 
     Keywords(UiTexts ui, SurveyVersion version) {
         this.ui = ui;
@@ -27,12 +30,17 @@ final class Keywords {
     }
 
     Set<String> words(String key) {
+        // Folding every word of every language on each message was measurable on the hot path.
+        return folded.computeIfAbsent(key, this::collect);
+    }
+
+    private Set<String> collect(String key) {
         Set<String> out = new HashSet<>();
         add(out, UiTexts.FALLBACK_LANGUAGE, key);
         for (String lang : version.survey().languages()) {
             add(out, lang, key);
         }
-        return out;
+        return Set.copyOf(out);
     }
 
     private void add(Set<String> out, String lang, String key) {

@@ -4,7 +4,9 @@ import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.model.SurveyVersion;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The survey flow: {@code (version, state, input, now) -> new state + messages + events}. Pure and
@@ -27,6 +29,8 @@ import java.util.Objects;
  */
 public final class SurveyEngine {
     private final UiTexts ui;
+    /** Folded keyword lists per survey version; versions are immutable, so this only grows with publications. */
+    private final Map<String, Keywords> keywords = new ConcurrentHashMap<>();
 
     public SurveyEngine(UiTexts ui) {
         this.ui = Objects.requireNonNull(ui);
@@ -41,13 +45,19 @@ public final class SurveyEngine {
         Objects.requireNonNull(now, "now");
         Input in = sanitized(input);
         Turn turn = state == null ? Turn.fresh(now) : Turn.of(state);
-        EngineStep s = new EngineStep(ui, version, turn);
+        EngineStep s = new EngineStep(ui, version, turn, keywords(version));
         if (state == null) {
             s.start(in instanceof Input.Start st ? st : new Input.Start(null, null));
         } else {
             s.handle(in);
         }
         return turn.result(now);
+    }
+
+    /** Keyed by id and checksum: hashing the record itself would walk the whole survey each time. */
+    private Keywords keywords(SurveyVersion version) {
+        return keywords.computeIfAbsent(version.surveyId() + "@" + version.version() + "@" + version.checksum(),
+                k -> new Keywords(ui, version));
     }
 
     /** Nulls from a sloppy adapter become harmless inputs: a conversation must never crash. */
