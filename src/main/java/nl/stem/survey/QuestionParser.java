@@ -101,7 +101,7 @@ final class QuestionParser {
         }
         String shownType = type;
         Map<String, Node> e = nodes.entries(m, path, allowed, key -> TYPE_KEYS.values().stream().anyMatch(k -> k.contains(key))
-                ? "key '" + key + "' does not apply to a " + shownType + " question" : null);
+                ? "key '" + key + "' does not apply to " + article(shownType) + " " + shownType + " question" : null);
 
         String text = nodes.text(e.get("text"), path + ".text");
         if (text == null && YamlNodes.isNull(e.get("text"))) {
@@ -113,7 +113,7 @@ final class QuestionParser {
         Boolean optional = nodes.bool(e.get("optional"), path + ".optional");
         if (Boolean.TRUE.equals(optional) && ("consent".equals(type) || "info".equals(type))) {
             problems.error(file, YamlNodes.line(e.get("optional")), path + ".optional",
-                    "a " + type + " question cannot be optional");
+                    article(type) + " " + type + " question cannot be optional");
         }
         ParsedCondition when = condition(e.get("when"), path + ".when", id, index);
         List<String> ioi = ioi(e.get("ioi"), path + ".ioi", type);
@@ -164,9 +164,12 @@ final class QuestionParser {
                 problems.error(file, cl, key, "each choice must be a mapping {id: ..., label: ...}, found " + YamlNodes.describe(cn));
                 continue;
             }
-            Map<String, Node> ce = nodes.entries(cm, key, new TreeSet<>(Set.of("id", "label")), null);
-            String cid = nodes.text(ce.get("id"), key + ".id");
-            String ckey = key + "." + (cid == null ? "[" + (out.size() + 1) + "]" : cid);
+            // the id first, so that problems with the other keys can name the choice
+            Node idNode = peek(cm, "id");
+            String peeked = idNode instanceof ScalarNode s && !YamlNodes.isNull(s) ? s.getValue() : null;
+            String ckey = key + "." + (peeked == null ? "[" + (seq.getValue().indexOf(cn) + 1) + "]" : peeked);
+            Map<String, Node> ce = nodes.entries(cm, ckey, new TreeSet<>(Set.of("id", "label")), null);
+            String cid = nodes.text(ce.get("id"), ckey);
             String label = nodes.text(ce.get("label"), ckey + ".label");
             if (cid == null) {
                 problems.error(file, cl, ckey, "choice without id");
@@ -320,6 +323,10 @@ final class QuestionParser {
             texts.putIfAbsent(key, text);
             keyLines.putIfAbsent(key, YamlNodes.line(node));
         }
+    }
+
+    private static String article(String word) {
+        return word != null && !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static Node peek(MappingNode m, String key) {

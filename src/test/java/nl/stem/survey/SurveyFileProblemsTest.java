@@ -375,7 +375,7 @@ class SurveyFileProblemsTest {
                     text: Hallo
                     optional: true
                 """));
-        assertMessage("a info question cannot be optional", error(r, 9, "questions.intro.optional"));
+        assertMessage("an info question cannot be optional", error(r, 9, "questions.intro.optional"));
     }
 
     @Test
@@ -402,5 +402,34 @@ class SurveyFileProblemsTest {
                 """));
         assertEquals("surveys/t.yaml:10 [questions.status.choices] single_choice needs at least 2 choices",
                 r.errors().get(0).toString());
+    }
+
+    @Test
+    void load_whenChoiceKeyMisspelled_namesTheChoiceAndSuggests() {
+        LoadResult r = load(survey("""
+                  - id: status
+                    type: single_choice
+                    text: Wat doe je?
+                    choices:
+                      - {id: work, label: Ik werk}
+                      - id: study
+                        lable: Ik studeer
+                """));
+        assertMessage("unknown key 'lable' (did you mean label?)", error(r, 12, "questions.status.choices.study.lable"));
+    }
+
+    @Test
+    void problems_whenFoundByDifferentChecks_comeInFileAndLineOrder() {
+        LoadResult r = load(survey("""
+                  - id: a
+                    type: text
+                    text: Waarom?
+                    when: "b > 1"
+                  - id: b
+                    type: number
+                    text: Hoeveel?
+                    max: veel
+                """));
+        assertEquals(java.util.List.of(9, 13), r.problems().stream().map(SurveyProblem::line).toList());
     }
 }
