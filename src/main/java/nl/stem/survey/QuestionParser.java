@@ -37,6 +37,8 @@ final class QuestionParser {
     private static final Set<String> COMMON = Set.of("id", "type", "text", "optional", "when", "ioi");
     private static final Map<String, Set<String>> TYPE_KEYS = typeKeys();
     /** Button values Stem itself puts next to choices; a choice with such an id would be ambiguous. */
+    /** Keywords of {@code when:} conditions; a question with such an id could not be referred to. */
+    private static final Set<String> RESERVED_IDS = Set.of("and", "or", "not", "in");
     private static final Set<String> RESERVED_CHOICE_IDS = Set.of("skip", "done");
 
     private final String file;
@@ -79,6 +81,9 @@ final class QuestionParser {
         } else if (!SurveyParser.ID.matcher(rawId).matches()) {
             problems.error(file, YamlNodes.line(idNode), path + ".id",
                     "invalid question id '" + rawId + "': use lower-case letters, digits and _ , starting with a letter");
+        } else if (RESERVED_IDS.contains(rawId)) {
+            problems.error(file, YamlNodes.line(idNode), path + ".id",
+                    "question id '" + rawId + "' is a word of the condition language (and, or, not, in): choose another");
         } else {
             id = rawId;
         }

@@ -432,4 +432,15 @@ class SurveyFileProblemsTest {
                 """));
         assertEquals(java.util.List.of(9, 13), r.problems().stream().map(SurveyProblem::line).toList());
     }
+
+    @Test
+    void load_whenQuestionIdIsAConditionKeyword_reportsIt() {
+        LoadResult r = load(survey("""
+                  - id: in
+                    type: text
+                    text: Waar woon je?
+                """));
+        assertMessage("question id 'in' is a word of the condition language (and, or, not, in): choose another",
+                error(r, 6, "questions.in.id"));
+    }
 }
