@@ -56,6 +56,7 @@ class IoiTaxonomyTest {
         assertEquals(Optional.of("housing"), t.suggest("housng"));
         assertEquals(Optional.of("digital_skills.access"), t.suggest("digital_skills.acess"));
         assertEquals(Optional.of("bonds.someone_to_rely_on"), t.suggest("someone_to_rely_on"));
+        assertEquals(Optional.of("work.employment_status"), t.suggest("work.employment"));
         assertEquals(Optional.empty(), t.suggest("completely_unrelated"));
     }
 
