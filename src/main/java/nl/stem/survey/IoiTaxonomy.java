@@ -38,7 +38,7 @@ public final class IoiTaxonomy {
                 t.add(d.id() + "." + i.id());
             }
         }
-        this.tags = Set.copyOf(t);
+        this.tags = java.util.Collections.unmodifiableSet(t); // ordered, so suggestions are stable
     }
 
     /** The taxonomy shipped with Stem. */
@@ -146,7 +146,12 @@ public final class IoiTaxonomy {
                 }
             }
         }
-        return Suggestions.closest(unknownTag, tags);
+        Optional<String> close = Suggestions.closest(unknownTag, tags);
+        if (close.isPresent()) {
+            return close;
+        }
+        // a cut-off tag: "work.employment" -> "work.employment_status"
+        return tags.stream().filter(t -> t.startsWith(unknownTag)).findFirst();
     }
 
     private static String id(Map<?, ?> m, String what) {

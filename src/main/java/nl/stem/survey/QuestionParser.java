@@ -37,6 +37,8 @@ final class QuestionParser {
     private static final Set<String> COMMON = Set.of("id", "type", "text", "optional", "when", "ioi");
     private static final Map<String, Set<String>> TYPE_KEYS = typeKeys();
     /** Button values Stem itself puts next to choices; a choice with such an id would be ambiguous. */
+    /** Keywords of {@code when:} conditions; a question with such an id could not be referred to. */
+    private static final Set<String> RESERVED_IDS = Set.of("and", "or", "not", "in");
     private static final Set<String> RESERVED_CHOICE_IDS = Set.of("skip", "done");
 
     private final String file;
@@ -79,6 +81,9 @@ final class QuestionParser {
         } else if (!SurveyParser.ID.matcher(rawId).matches()) {
             problems.error(file, YamlNodes.line(idNode), path + ".id",
                     "invalid question id '" + rawId + "': use lower-case letters, digits and _ , starting with a letter");
+        } else if (RESERVED_IDS.contains(rawId)) {
+            problems.error(file, YamlNodes.line(idNode), path + ".id",
+                    "question id '" + rawId + "' is a word of the condition language (and, or, not, in): choose another");
         } else {
             id = rawId;
         }
@@ -101,7 +106,7 @@ final class QuestionParser {
         }
         String shownType = type;
         Map<String, Node> e = nodes.entries(m, path, allowed, key -> TYPE_KEYS.values().stream().anyMatch(k -> k.contains(key))
-                ? "key '" + key + "' does not apply to a " + shownType + " question" : null);
+                ? "key '" + key + "' does not apply to " + article(shownType) + " " + shownType + " question" : null);
 
         String text = nodes.text(e.get("text"), path + ".text");
         if (text == null && YamlNodes.isNull(e.get("text"))) {
@@ -113,7 +118,7 @@ final class QuestionParser {
         Boolean optional = nodes.bool(e.get("optional"), path + ".optional");
         if (Boolean.TRUE.equals(optional) && ("consent".equals(type) || "info".equals(type))) {
             problems.error(file, YamlNodes.line(e.get("optional")), path + ".optional",
-                    "a " + type + " question cannot be optional");
+                    article(type) + " " + type + " question cannot be optional");
         }
         ParsedCondition when = condition(e.get("when"), path + ".when", id, index);
         List<String> ioi = ioi(e.get("ioi"), path + ".ioi", type);
@@ -164,9 +169,12 @@ final class QuestionParser {
                 problems.error(file, cl, key, "each choice must be a mapping {id: ..., label: ...}, found " + YamlNodes.describe(cn));
                 continue;
             }
-            Map<String, Node> ce = nodes.entries(cm, key, new TreeSet<>(Set.of("id", "label")), null);
-            String cid = nodes.text(ce.get("id"), key + ".id");
-            String ckey = key + "." + (cid == null ? "[" + (out.size() + 1) + "]" : cid);
+            // the id first, so that problems with the other keys can name the choice
+            Node idNode = peek(cm, "id");
+            String peeked = idNode instanceof ScalarNode s && !YamlNodes.isNull(s) ? s.getValue() : null;
+            String ckey = key + "." + (peeked == null ? "[" + (seq.getValue().indexOf(cn) + 1) + "]" : peeked);
+            Map<String, Node> ce = nodes.entries(cm, ckey, new TreeSet<>(Set.of("id", "label")), null);
+            String cid = nodes.text(ce.get("id"), ckey);
             String label = nodes.text(ce.get("label"), ckey + ".label");
             if (cid == null) {
                 problems.error(file, cl, ckey, "choice without id");
@@ -320,6 +328,10 @@ final class QuestionParser {
             texts.putIfAbsent(key, text);
             keyLines.putIfAbsent(key, YamlNodes.line(node));
         }
+    }
+
+    private static String article(String word) {
+        return word != null && !word.isEmpty() && "aeiou".indexOf(word.charAt(0)) >= 0 ? "an" : "a";
     }
 
     private static Node peek(MappingNode m, String key) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,12 +46,21 @@ public final class SurveyLoader {
             Survey survey = problems.hasErrors() ? null : new Survey(parsed.id(), parsed.title(),
                     parsed.sourceLanguage(), parsed.languages(), parsed.openToAnyone(), parsed.questions());
             return new LoadResult(parsed.id(), survey, new SurveyTexts(parsed.sourceLanguage(), texts), checksum,
-                    problems.list());
+                    inFileOrder(file, problems.list()));
         } catch (RuntimeException e) {
             // a bug of ours must not take the upload endpoint down; report it like any problem
             problems.error(file, 0, "survey", "internal error while loading: " + e);
             return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
         }
+    }
+
+    /** Survey file first, then the PO files by name; by line within a file (stable, so ties keep check order). */
+    private static List<SurveyProblem> inFileOrder(String surveyFile, List<SurveyProblem> problems) {
+        List<SurveyProblem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing((SurveyProblem p) -> !p.file().equals(surveyFile))
+                .thenComparing(SurveyProblem::file)
+                .thenComparingInt(SurveyProblem::line));
+        return sorted;
     }
 
     /**
