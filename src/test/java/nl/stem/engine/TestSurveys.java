@@ -34,8 +34,29 @@ final class TestSurveys {
             case "basic" -> basic();
             case "media" -> media();
             case "single" -> singleLanguage();
-            default -> throw new IllegalArgumentException("no test survey named " + name);
+            default -> {
+                if (name.startsWith("file:")) {
+                    yield fromFiles(name.substring("file:".length()));
+                }
+                throw new IllegalArgumentException("no test survey named " + name);
+            }
         };
+    }
+
+    /** A survey from the project's surveys/ and translations/, through the real loader and validator. */
+    static SurveyVersion fromFiles(String id) {
+        try {
+            var source = nl.stem.survey.SurveyLoader.readDirectory(java.nio.file.Path.of("surveys"), java.nio.file.Path.of("translations"))
+                    .stream().filter(s -> s.surveyFile().equals("surveys/" + id + ".yaml")).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no surveys/" + id + ".yaml"));
+            var result = new nl.stem.survey.SurveyLoader(nl.stem.survey.IoiTaxonomy.builtIn()).load(source);
+            if (!result.valid()) {
+                throw new IllegalStateException(id + " is invalid: " + result.problems());
+            }
+            return new SurveyVersion(result.survey(), result.texts(), 1, result.checksum());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /**

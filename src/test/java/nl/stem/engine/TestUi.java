@@ -1,14 +1,12 @@
 package nl.stem.engine;
 
-import nl.stem.translation.PoFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
-/** Stem's UI texts for tests: the real English source plus partial ar/fa fixtures from src/test/resources/ui. */
+import nl.stem.conversation.EngineProducer;
+
+/** Stem's UI texts for tests: the real ones from translations/_stem, as the service reads them. */
 final class TestUi {
     private static UiTexts texts;
 
@@ -17,24 +15,12 @@ final class TestUi {
 
     static synchronized UiTexts texts() {
         if (texts == null) {
-            Map<String, Map<String, String>> m = new LinkedHashMap<>();
-            m.put("en", read(Path.of("translations/_stem/en.po")));
-            m.put("ar", read(Path.of("src/test/resources/ui/ar.po")));
-            m.put("fa", read(Path.of("src/test/resources/ui/fa.po")));
-            texts = new UiTexts(m);
+            try {
+                texts = EngineProducer.readUiTexts(Path.of("translations/_stem"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return texts;
-    }
-
-    private static Map<String, String> read(Path p) {
-        try {
-            PoFile po = PoFile.read(p);
-            if (!po.problems().isEmpty()) {
-                throw new IllegalStateException(p + ": " + po.problems());
-            }
-            return po.texts();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
