@@ -52,7 +52,7 @@ public class StemStartup {
         }
         flyway.migrate();
         loadCatalog();
-        publishDirectory();
+        publishDirectory(config.surveys().dir(), config.translations().dir());
     }
 
     @Transactional
@@ -60,21 +60,29 @@ public class StemStartup {
         catalog.reload();
     }
 
-    void publishDirectory() throws IOException {
-        if (!Files.isDirectory(config.surveys().dir())) {
-            LOG.warnf("Survey directory %s does not exist: no surveys published from files", config.surveys().dir().toAbsolutePath());
-            return;
+    /**
+     * Publishes every valid survey of a directory; returns how many were refused. One bad file never
+     * stops the others.
+     */
+    public int publishDirectory(java.nio.file.Path surveys, java.nio.file.Path translations) throws IOException {
+        if (!Files.isDirectory(surveys)) {
+            LOG.warnf("Survey directory %s does not exist: no surveys published from files", surveys.toAbsolutePath());
+            return 0;
         }
-        for (SurveySource source : SurveyLoader.readDirectory(config.surveys().dir(), config.translations().dir())) {
+        int refused = 0;
+        for (SurveySource source : SurveyLoader.readDirectory(surveys, translations)) {
             try {
                 var publication = publisher.publish(source, "startup");
                 var v = publication.survey().version();
+                publication.notes().forEach(p -> LOG.infof("  %s", p));
                 LOG.infof("Survey %s version %d %s (%d languages)", v.surveyId(), v.version(),
                         publication.created() ? "published" : "unchanged", v.survey().languages().size());
             } catch (InvalidSurveyException e) {
+                refused++;
                 LOG.errorf("Survey file %s refused: %s", source.surveyFile(), e.getMessage());
                 e.problems().forEach(p -> LOG.errorf("  %s", p));
             }
         }
+        return refused;
     }
 }

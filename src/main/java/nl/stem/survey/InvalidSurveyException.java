@@ -7,7 +7,8 @@ public class InvalidSurveyException extends RuntimeException {
     private final transient List<SurveyProblem> problems;
 
     public InvalidSurveyException(String surveyId, List<SurveyProblem> problems) {
-        super("Survey " + surveyId + " is invalid: " + problems.size() + " problem(s)");
+        super((surveyId == null ? "The survey" : "Survey " + surveyId) + " is invalid: "
+                + problems.stream().filter(SurveyProblem::isError).count() + " error(s)");
         this.problems = List.copyOf(problems);
     }
 

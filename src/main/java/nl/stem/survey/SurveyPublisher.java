@@ -19,8 +19,11 @@ import nl.stem.audit.AuditEntry;
 @ApplicationScoped
 public class SurveyPublisher {
 
-    /** What publishing did. {@code created} is false when the same sources were already published. */
-    public record Publication(PublishedSurvey survey, boolean created) {
+    /**
+     * What publishing did. {@code created} is false when the same sources were already published;
+     * {@code notes} are the validator's warnings and infos (e.g. unreviewed translations).
+     */
+    public record Publication(PublishedSurvey survey, boolean created, List<SurveyProblem> notes) {
     }
 
     @Inject
@@ -51,7 +54,7 @@ public class SurveyPublisher {
         SurveyVersionRecord existing = SurveyVersionRecord
                 .find("surveyId = ?1 and checksum = ?2", surveyId, result.checksum()).firstResult();
         if (existing != null) {
-            return new Publication(catalog.add(existing), false);
+            return new Publication(catalog.add(existing), false, result.problems());
         }
         List<SurveyVersionRecord> versions = SurveyVersionRecord.list("surveyId = ?1 order by version desc", surveyId);
         SurveyVersionRecord row = new SurveyVersionRecord();
@@ -68,6 +71,6 @@ public class SurveyPublisher {
         row.persist();
         AuditEntry.record(row.publishedAt, actor, "survey.publish", surveyId,
                 "{\"version\":" + row.version + ",\"checksum\":\"" + row.checksum + "\"}");
-        return new Publication(catalog.add(row), true);
+        return new Publication(catalog.add(row), true, result.problems());
     }
 }

@@ -29,6 +29,8 @@ class SurveyPublisherTest {
     SurveyCatalog catalog;
     @Inject
     DataSource db;
+    @Inject
+    nl.stem.StemStartup startup;
 
     private static SurveySource source(String id, String question) {
         String yaml = """
@@ -79,6 +81,19 @@ class SurveyPublisherTest {
         InvalidSurveyException e = assertThrows(InvalidSurveyException.class, () -> publisher.publish(broken, "test"));
         assertFalse(e.problems().isEmpty());
         assertTrue(catalog.latest("broken_one").isEmpty());
+    }
+
+    @Test
+    void startUp_whenOneSurveyFileIsBroken_refusesItAndStillLoadsTheOthers() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("surveys");
+        String good = "good_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String bad = "bad_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        java.nio.file.Files.writeString(dir.resolve(good + ".yaml"), source(good, "Fine?").yaml());
+        java.nio.file.Files.writeString(dir.resolve(bad + ".yaml"), "id: " + bad + "\nquestions: [ this is not : valid");
+        int refused = startup.publishDirectory(dir, dir.resolve("no-translations"));
+        assertEquals(1, refused);
+        assertTrue(catalog.latest(good).isPresent());
+        assertTrue(catalog.latest(bad).isEmpty());
     }
 
     @Test
