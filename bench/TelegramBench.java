@@ -63,11 +63,27 @@ public class TelegramBench {
             "en", "More \"language\" classes\tand mentors",
             "nl", "Meer taalles en stages – bedankt!");
 
+    static final String USAGE = """
+            java bench/TelegramBench.java --self-test [--users N --concurrency N --rate N --rate-seconds N]
+            java bench/TelegramBench.java --webhook URL --secret S --token T [options]   (normally via bench/run.sh)
+              --fake-port N          port of the fake Bot API (0 = free port, the default)
+              --fake-port-file F     write the fake's port here
+              --pid-file F           wait for the service's pid here before starting the load
+              --pid N                the service's pid (instead of --pid-file)
+              --users N (2000) --concurrency N (32) --warmup-users N (200)
+              --rate N (500) --rate-seconds N (20) --user-interval-ms N (1000)
+              --timeout-ms N (10000) --reply-timeout-ms N (15000) --max-seconds N (600) --max-steps N (40)
+              --seed N (42) --out FILE (report) --props FILE (figures for run.sh)""";
+
     public static void main(String[] argv) throws Exception {
         // The JDK server writes response headers and body separately: without TCP_NODELAY, Nagle's
         // algorithm and the client's delayed ACK add ~40 ms to every Bot API call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Args args = Args.parse(argv);
+        if (args.has("help")) {
+            System.out.println(USAGE);
+            return;
+        }
         boolean ok = args.has("self-test") ? selfTest(args) : realRun(args);
         System.exit(ok ? 0 : 1);
     }
