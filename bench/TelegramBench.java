@@ -167,6 +167,10 @@ public class TelegramBench {
                 System.out.println("warm-up: " + c.warmupUsers + " users");
                 Phase w = new ClosedLoop(c, fake, hook, 900_000_000L, c.warmupUsers).run();
                 System.out.println("warm-up done: " + w.completed.sum() + " completed, errors " + w.errorSummary());
+                if (w.completed.sum() == 0) {
+                    System.out.println("WARNING: no warm-up user completed the survey: is the webhook at " + c.webhook
+                            + " implemented, and is the outbox sender sending to the fake? Fake Bot API calls: " + fake.callSummary());
+                }
             }
             System.out.println("closed loop: " + c.users + " users, " + c.concurrency + " in flight");
             r.closed = new ClosedLoop(c, fake, hook, 100_000_000L, c.users).run();
@@ -379,6 +383,9 @@ public class TelegramBench {
             if (last == null) return Decision.WAIT;
             List<String> buttons = last.buttons();
             if (buttons.isEmpty()) return answeredOpen ? Decision.DONE : Decision.WAIT;
+            // After the open answer, anything but that question again (e.g. thanks with a "start again"
+            // or "delete my data" button) ends the survey for this user.
+            if (answeredOpen && !buttons.stream().allMatch(b -> b.endsWith(":skip"))) return Decision.DONE;
             for (String b : buttons) {
                 if (b.equals("lang:" + lang)) return new Decision(Action.tap(b, last.messageId()), false);
             }
