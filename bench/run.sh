@@ -128,7 +128,7 @@ mkdir -p "$RESULTS/media"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB"
 export QUARKUS_DATASOURCE_USERNAME=postgres
 export STEM_TELEGRAM_BOT_TOKEN="$TOKEN" STEM_TELEGRAM_WEBHOOK_SECRET="$SECRET"
-export STEM_TELEGRAM_API_URL="http://localhost:$FAKE_PORT"
+export STEM_TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT"
 export STEM_SURVEYS_DIR="$ROOT/surveys" STEM_TRANSLATIONS_DIR="$ROOT/translations" STEM_MEDIA_DIR="$ROOT/$RESULTS/media"
 # shellcheck disable=SC2086 # BENCH_SERVICE_OPTS is a list of JVM options
 # The Telegram settings go in the environment only: secrets belong there, and a stem.* system
