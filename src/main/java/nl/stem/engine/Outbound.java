@@ -22,7 +22,12 @@ public record Outbound(Kind kind, String text, List<Button> buttons, boolean rtl
         /** A re-prompt after an answer that did not fit. */
         REPROMPT,
         /** A notice from Stem itself: thanks, help, paused, stopped, language changed. */
-        NOTICE
+        NOTICE,
+        /**
+         * An invitation or reminder queued by a panel wave, not a reply. Channels that limit what may
+         * be sent outside a conversation (WhatsApp's 24-hour window) send an approved template instead.
+         */
+        INVITATION
     }
 
     public Outbound {
