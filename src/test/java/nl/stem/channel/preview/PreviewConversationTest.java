@@ -234,6 +234,32 @@ class PreviewConversationTest {
     }
 
     @Test
+    void deleteCommand_whenConfirmed_removesAnswersMediaAndFilesAndLeavesAnAnonymousAuditRecord() throws Exception {
+        PreviewClient c = PreviewClient.start("toegang_tot_werk", "ar");
+        c.tap("a:consent:yes");
+        while (c.currentQuestionId().startsWith("help_")) {
+            c.tap("a:" + c.currentQuestionId() + ":3");
+        }
+        Path audio = Files.createTempFile("voice", ".ogg");
+        byte[] bytes = ("OggS to be deleted " + UUID.randomUUID()).getBytes();
+        Files.write(audio, bytes);
+        c.upload(audio.toFile(), "audio/ogg");
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        Path stored = config.media().dir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
+        assertTrue(Files.exists(stored));
+        int audits = count("select count(*) from audit_log where action = 'respondent.delete' and ? <> ''", c.token);
+
+        c.type("حذف");
+        c.tap("delete:yes");
+
+        assertEquals(0, count("select count(*) from answers a join channel_identities ci on ci.respondent_id = a.respondent_id where ci.provider_id = ?", c.token));
+        assertEquals(0, count("select count(*) from media_objects m join channel_identities ci on ci.respondent_id = m.respondent_id where ci.provider_id = ?", c.token));
+        assertFalse(Files.exists(stored), "the media file is gone");
+        assertEquals(audits + 1, count("select count(*) from audit_log where action = 'respondent.delete' and ? <> ''", c.token));
+        assertEquals(0, count("select count(*) from audit_log where details::text like '%' || ? || '%'", c.token), "no identity in the audit log");
+    }
+
+    @Test
     void tryPage_whenBrowserPrefersArabic_preselectsArabic() {
         String html = given().header("Accept-Language", "ar-SY,ar;q=0.9,en;q=0.5").get("/try").then().statusCode(200).extract().asString();
         assertTrue(html.matches("(?s).*value=\"ar\" checked.*"), "Arabic preselected");
