@@ -154,6 +154,12 @@ public final class FakeBotApi {
         return awaitCalls(() -> calls(method), n, timeout, method);
     }
 
+    /** Waits until a call of {@code method} whose JSON has {@code field} = {@code value} was seen. */
+    public Call awaitCall(String method, String field, String value, Duration timeout) throws InterruptedException {
+        return awaitCalls(() -> calls(method).stream().filter(c -> c.json() != null && value.equals(c.json().path(field).asText(null))).toList(),
+                1, timeout, method + " with " + field).get(0);
+    }
+
     private List<Call> awaitCalls(java.util.function.Supplier<List<Call>> query, int n, Duration timeout, String what) throws InterruptedException {
         Instant end = Instant.now().plus(timeout);
         List<Call> seen = query.get();

@@ -53,9 +53,8 @@ class TelegramSurveyTest {
 
         u.tap("lang:ar").statusCode(200);
         String tapId = u.lastUpdate.get("callback_query").get("id").asText();
-        fake.awaitCalls("answerCallbackQuery", 1, Duration.ofSeconds(5));
-        assertTrue(fake.calls("answercallbackquery").stream().anyMatch(c -> tapId.equals(c.json().path("callback_query_id").asText())),
-                "the tap is answered so the client stops spinning");
+        // Answered after commit, asynchronously: the client stops spinning.
+        fake.awaitCall("answerCallbackQuery", "callback_query_id", tapId, Duration.ofSeconds(5));
         assertEquals("consent", db.currentQuestion(u));
 
         u.tap("a:consent:yes").statusCode(200);
