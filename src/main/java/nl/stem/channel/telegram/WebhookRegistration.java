@@ -1,10 +1,8 @@
 package nl.stem.channel.telegram;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -15,6 +13,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import nl.stem.config.StemConfig;
 
 /**
  * Start-up checks for the Telegram channel and, with {@code stem.telegram.register-webhook=true},
@@ -31,8 +30,8 @@ class WebhookRegistration {
     TelegramConfig config;
     @Inject
     BotApi api;
-    @ConfigProperty(name = "stem.public-url")
-    Optional<String> publicUrl;
+    @Inject
+    StemConfig stem;
 
     void onStart(@Observes @Priority(20) StartupEvent event) {
         if (!config.enabled()) {
@@ -50,7 +49,7 @@ class WebhookRegistration {
 
     /** Calls setWebhook; a failure is logged (without URL or token) and the service keeps running. */
     void register(String secret) {
-        String base = publicUrl.filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
+        String base = stem.publicUrl().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "stem.public-url is required to register the Telegram webhook"));
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/telegram";
         try {
