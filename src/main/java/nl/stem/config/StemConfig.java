@@ -10,6 +10,12 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stem")
 public interface StemConfig {
 
+    /**
+     * The service's public base URL, e.g. {@code https://stem.example.org}: the Telegram webhook is
+     * registered at {@code <public-url>/webhooks/telegram} (Twilio signatures are computed over it too).
+     */
+    Optional<String> publicUrl();
+
     Surveys surveys();
 
     Translations translations();

@@ -1,0 +1,68 @@
+package nl.stem.channel.telegram;
+
+import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.stem.conversation.ConversationService;
+import nl.stem.conversation.Inbound;
+import nl.stem.conversation.NoSurveyException;
+import nl.stem.conversation.Outcome;
+
+/**
+ * Hands a mapped Telegram update to the conversation service: invitations first (their own
+ * transaction, so the service finds the invited respondent), then the conversation (committed when
+ * it returns), then, best effort, the answer to a button tap so the client stops spinning.
+ */
+@ApplicationScoped
+class TelegramConversations {
+    private static final Logger LOG = Logger.getLogger(TelegramConversations.class);
+
+    @Inject
+    ConversationService conversations;
+    @Inject
+    Invitations invitations;
+    @Inject
+    BotApi api;
+
+    /** Handles one update; returns when everything it changed is committed. */
+    void handle(int updateId, TelegramEvent event) {
+        if (!(event instanceof TelegramEvent.FromChat chat)) {
+            // Blocked: channel_identities has no unreachable marker in this schema yet; the outbox
+            // sender learns it from the 403 of the next send. Ignored: nothing to do.
+            return;
+        }
+        Inbound.StartRequest start = null;
+        if (chat.startPayload() != null) {
+            start = invitations.claim(chat.startPayload(), chat.chatId(), chat.languageHint()).orElse(null);
+        }
+        Inbound in = new Inbound(Invitations.CHANNEL, String.valueOf(updateId), chat.chatId(), chat.input(), start, null, false);
+        try {
+            Outcome outcome = conversations.handle(in);
+            if (outcome.duplicate()) {
+                LOG.debugf("Telegram update %d was handled before", updateId);
+            }
+        } catch (NoSurveyException e) {
+            // Nothing open to start: there is nothing to say either. Acknowledge so Telegram stops retrying.
+            LOG.warnf("Telegram update %d: %s", updateId, e.getMessage());
+        }
+        if (chat.callbackQueryId() != null) {
+            answerCallback(chat.callbackQueryId());
+        }
+    }
+
+    /** Asynchronous and best effort: never delays or fails the webhook's answer. */
+    private void answerCallback(String callbackQueryId) {
+        try {
+            api.client().executeAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build())
+                    .whenComplete((ok, error) -> {
+                        if (error != null) {
+                            LOG.debugf("answerCallbackQuery failed: %s", error.getClass().getSimpleName());
+                        }
+                    });
+        } catch (Exception e) {
+            LOG.debugf("answerCallbackQuery not sent: %s", e.getClass().getSimpleName());
+        }
+    }
+}

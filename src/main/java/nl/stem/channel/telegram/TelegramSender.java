@@ -1,0 +1,148 @@
+package nl.stem.channel.telegram;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.stem.engine.Outbound;
+import nl.stem.outbox.ChannelSender;
+import nl.stem.outbox.OutboxMessage;
+
+/**
+ * Sends outbox messages to Telegram chats: the text (split into parts of at most 4,096 units, the
+ * buttons as an inline keyboard on the last part) with sendMessage, and classifies the answer.
+ * Ordering, rate limits, retries and bookkeeping are the outbox sender's.
+ * <p>
+ * Parts: one outbox row may need several sendMessage calls. Parts already sent are remembered in
+ * memory per outbox row, so a retry sends only the rest; after a restart a retried row sends all of
+ * its parts again (a long message may then be partly duplicated, never lost). Without a bot token
+ * every send fails permanently, so this bean is harmless where Telegram is not configured.
+ */
+@ApplicationScoped
+public class TelegramSender implements ChannelSender {
+    private static final Logger LOG = Logger.getLogger(TelegramSender.class);
+    /** Retry delay for 5xx, timeouts and connection failures. */
+    static final Duration SHORT_RETRY = Duration.ofSeconds(2);
+
+    private final Map<Long, Integer> partsSent = new ConcurrentHashMap<>();
+
+    @Inject
+    TelegramConfig config;
+    @Inject
+    BotApi api;
+    @Inject
+    ObjectMapper json;
+
+    @Override
+    public String channel() {
+        return Invitations.CHANNEL;
+    }
+
+    @Override
+    public double messagesPerSecond() {
+        return config.messagesPerSecond();
+    }
+
+    @Override
+    public Duration perRecipientInterval() {
+        return config.perChatInterval();
+    }
+
+    @Override
+    public SendResult send(OutboxMessage message) {
+        if (!api.enabled()) {
+            return new SendResult.Failed("Telegram is not configured (stem.telegram.bot-token)", false);
+        }
+        long chatId;
+        Outbound outbound;
+        try {
+            chatId = Long.parseLong(message.recipient);
+            outbound = json.readValue(message.payload, Outbound.class);
+        } catch (NumberFormatException | JsonProcessingException e) {
+            return new SendResult.Failed("Unreadable outbox message: " + e.getClass().getSimpleName(), false);
+        }
+        List<String> parts = MessageParts.split(outbound.text(), MessageParts.MAX);
+        if (parts.isEmpty()) {
+            return new SendResult.Failed("Empty text: Telegram refuses empty messages", false);
+        }
+        List<SendMessage> requests;
+        try {
+            requests = requests(chatId, parts, outbound);
+        } catch (Keyboards.CallbackDataException e) {
+            return new SendResult.Failed(e.getMessage(), false);
+        }
+        Long key = message.id;
+        int from = key == null ? 0 : partsSent.getOrDefault(key, 0);
+        String lastId = null;
+        for (int i = from; i < requests.size(); i++) {
+            try {
+                Message sent = api.client().execute(requests.get(i));
+                lastId = sent == null || sent.getMessageId() == null ? null : String.valueOf(sent.getMessageId());
+            } catch (TelegramApiException e) {
+                if (key != null && i > 0) {
+                    partsSent.put(key, i);
+                }
+                SendResult result = classify(e);
+                if (!(result instanceof SendResult.Retry) && key != null) {
+                    partsSent.remove(key);
+                }
+                return result;
+            }
+        }
+        if (key != null) {
+            partsSent.remove(key);
+        }
+        return new SendResult.Sent(lastId);
+    }
+
+    private static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound) {
+        List<SendMessage> out = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            var b = SendMessage.builder().chatId(chatId).text(parts.get(i));
+            if (i == parts.size() - 1 && !outbound.buttons().isEmpty()) {
+                b.replyMarkup(Keyboards.of(outbound.buttons()));
+            }
+            out.add(b.build());
+        }
+        return out;
+    }
+
+    /** 429 -> retry after Telegram's retry_after; 5xx, I/O, timeouts -> retry soon; 403 -> blocked; other 4xx -> never. */
+    static SendResult classify(TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+            int code = r.getErrorCode();
+            String reason = "Telegram " + code + (r.getApiResponse() == null ? "" : ": " + r.getApiResponse());
+            if (code == 429) {
+                Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
+                return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason);
+            }
+            if (code >= 500) {
+                return new SendResult.Retry(SHORT_RETRY, reason);
+            }
+            if (code == 403) {
+                return new SendResult.Failed(reason, true);
+            }
+            return new SendResult.Failed(reason, false);
+        }
+        // No answer from Telegram: connection refused, timeout, unreadable response. The cause's class
+        // only: an OkHttp message could carry the request URL, and with it the token.
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String kind = cause instanceof InterruptedIOException ? "timeout" : cause instanceof IOException ? "I/O error" : "no valid answer";
+        LOG.debugf("Telegram send: %s (%s)", kind, cause.getClass().getSimpleName());
+        return new SendResult.Retry(SHORT_RETRY, "Telegram " + kind + ": " + cause.getClass().getSimpleName());
+    }
+}

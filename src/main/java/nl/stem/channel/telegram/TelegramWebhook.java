@@ -1,0 +1,120 @@
+package nl.stem.channel.telegram;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Locale;
+
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.stem.api.StemException;
+
+/**
+ * {@code POST /webhooks/telegram}: Telegram delivers updates here. Checks, in this order, before
+ * anything is parsed or stored: channel configured (404), secret header (401 missing, 403 wrong,
+ * compared in constant time), JSON content type (415), body size (413), then parses (400). Answers
+ * 200 only after the conversation service committed; a non-2xx makes Telegram deliver again.
+ */
+@Path("/webhooks/telegram")
+public class TelegramWebhook {
+    static final String SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
+
+    @Inject
+    TelegramConfig config;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    TelegramConversations conversations;
+
+    @POST
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response receive(@HeaderParam(SECRET_HEADER) String secret, @HeaderParam("Content-Type") String contentType,
+                            @HeaderParam("Content-Length") String contentLength, InputStream body) {
+        if (!config.enabled() || config.webhookSecret().isEmpty()) {
+            throw new StemException(404, "telegram_not_configured", "The Telegram channel is not configured");
+        }
+        if (secret == null || secret.isEmpty()) {
+            throw new StemException(401, "secret_missing", "The " + SECRET_HEADER + " header is required");
+        }
+        if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), config.webhookSecret().get().getBytes(StandardCharsets.UTF_8))) {
+            throw new StemException(403, "secret_wrong", "The " + SECRET_HEADER + " header does not match");
+        }
+        if (!isJson(contentType)) {
+            throw new StemException(415, "unsupported_media_type", "Telegram updates are sent as application/json");
+        }
+        Update update = parse(read(body, contentLength));
+        TelegramEvent event;
+        try {
+            event = UpdateMapper.map(update);
+        } catch (RuntimeException e) {
+            // A well-formed Update missing what every real one has (a chat, a sender): acknowledge, do nothing.
+            event = new TelegramEvent.Ignored("unmappable");
+        }
+        conversations.handle(update.getUpdateId(), event);
+        return Response.ok().build();
+    }
+
+    private byte[] read(InputStream body, String contentLength) {
+        int limit = config.maxBodyBytes();
+        if (contentLength != null) {
+            try {
+                if (Long.parseLong(contentLength.strip()) > limit) {
+                    throw tooLarge(limit);
+                }
+            } catch (NumberFormatException e) {
+                // Let the read below decide.
+            }
+        }
+        try {
+            byte[] bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new StemException(400, "unreadable_body", "The request body could not be read");
+        }
+    }
+
+    private Update parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw new StemException(400, "empty_body", "A Telegram Update is required");
+        }
+        Update update;
+        try {
+            update = json.readValue(bytes, Update.class);
+        } catch (JsonProcessingException e) {
+            // No echo of the payload: it is a respondent's message.
+            throw new StemException(400, "malformed_json", "The body is not a Telegram Update: " + e.getClass().getSimpleName());
+        } catch (IOException | RuntimeException e) {
+            throw new StemException(400, "malformed_json", "The body is not a Telegram Update");
+        }
+        if (update == null || update.getUpdateId() == null) {
+            throw new StemException(400, "update_id_missing", "A Telegram Update has an update_id");
+        }
+        return update;
+    }
+
+    private static StemException tooLarge(int limit) {
+        return new StemException(413, "body_too_large", "The request body is larger than " + limit + " bytes");
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json");
+    }
+}

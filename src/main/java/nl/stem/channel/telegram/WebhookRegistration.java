@@ -1,0 +1,65 @@
+package nl.stem.channel.telegram;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import nl.stem.config.StemConfig;
+
+/**
+ * Start-up checks for the Telegram channel and, with {@code stem.telegram.register-webhook=true},
+ * the setWebhook call: {@code url = stem.public-url + /webhooks/telegram}, the secret, the update
+ * kinds Stem handles, and pending updates kept (they are answers).
+ */
+@ApplicationScoped
+class WebhookRegistration {
+    private static final Logger LOG = Logger.getLogger(WebhookRegistration.class);
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
+    static final List<String> ALLOWED_UPDATES = List.of("message", "callback_query", "my_chat_member");
+
+    @Inject
+    TelegramConfig config;
+    @Inject
+    BotApi api;
+    @Inject
+    StemConfig stem;
+
+    void onStart(@Observes @Priority(20) StartupEvent event) {
+        if (!config.enabled()) {
+            return;
+        }
+        String secret = config.webhookSecret().orElseThrow(() -> new IllegalStateException(
+                "stem.telegram.webhook-secret (STEM_TELEGRAM_WEBHOOK_SECRET) is required when a Telegram bot token is set"));
+        if (!SECRET.matcher(secret).matches()) {
+            throw new IllegalStateException("stem.telegram.webhook-secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        if (config.registerWebhook()) {
+            register(secret);
+        }
+    }
+
+    /** Calls setWebhook; a failure is logged (without URL or token) and the service keeps running. */
+    void register(String secret) {
+        String base = stem.publicUrl().filter(u -> !u.isBlank()).orElseThrow(() -> new IllegalStateException(
+                "stem.public-url is required to register the Telegram webhook"));
+        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/telegram";
+        try {
+            api.client().execute(SetWebhook.builder().url(url).secretToken(secret).allowedUpdates(ALLOWED_UPDATES)
+                    .dropPendingUpdates(false).build());
+            LOG.infof("Telegram webhook registered at %s", url);
+        } catch (TelegramApiRequestException e) {
+            LOG.errorf("Telegram refused setWebhook (%s): %s", e.getErrorCode(), e.getApiResponse());
+        } catch (TelegramApiException e) {
+            LOG.errorf("Telegram setWebhook failed: %s", (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName());
+        }
+    }
+}
