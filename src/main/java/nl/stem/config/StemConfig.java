@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Stem's own configuration, prefix {@code stem.}; every key is listed in the README. */
 @ConfigMapping(prefix = "stem")
@@ -35,6 +36,13 @@ public interface StemConfig {
 
         /** An IoI taxonomy file that replaces the built-in one (researchers may extend it). */
         Optional<Path> taxonomyFile();
+
+        /**
+         * The survey a newcomer without an invitation starts (Telegram /start, a first WhatsApp
+         * message). Unset: the only survey open to anyone, or a menu of them when there are several.
+         */
+        @WithName("default")
+        Optional<String> defaultSurvey();
     }
 
     interface Translations {

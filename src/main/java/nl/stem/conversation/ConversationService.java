@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,8 @@ import nl.stem.engine.SessionEvent;
 import nl.stem.engine.SessionState;
 import nl.stem.engine.StepResult;
 import nl.stem.engine.SurveyEngine;
+import nl.stem.engine.UiTexts;
+import nl.stem.config.StemConfig;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.survey.PublishedSurvey;
@@ -51,6 +54,10 @@ public class ConversationService {
     Clock clock;
     @Inject
     Event<OutboxQueued> outboxQueued;
+    @Inject
+    UiTexts ui;
+    @Inject
+    StemConfig config;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -67,8 +74,11 @@ public class ConversationService {
 
         SessionRecord session = SessionRecord.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
+        // A menu button starts a survey only when no session is under way (else it is a stale button).
+        String requested = in.start() != null ? in.start().surveyId()
+                : session == null || finished(session) ? menuChoice(in.input()) : null;
         boolean restart;
-        if (in.start() != null || session == null) {
+        if (requested != null || session == null) {
             restart = true;
         } else {
             PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
@@ -78,17 +88,22 @@ public class ConversationService {
             replies.addAll(result.messages());
         }
         if (restart) {
-            PublishedSurvey survey = surveyToStart(in, session);
-            session = sessions.create(respondent.id, survey.versionId(), in.channel(), in.preview(), now);
-            StepResult result = engine.step(survey.version(), null, startInput(in, respondent), now);
-            apply(result, session, survey, respondent, in, now);
-            replies.addAll(result.messages());
+            Optional<PublishedSurvey> survey = surveyToStart(in, requested, session);
+            if (survey.isPresent()) {
+                session = sessions.create(respondent.id, survey.get().versionId(), in.channel(), in.preview(), now);
+                StepResult result = engine.step(survey.get().version(), null, startInput(in, respondent), now);
+                apply(result, session, survey.get(), respondent, in, now);
+                replies.addAll(result.messages());
+            } else {
+                replies.addAll(OpeningMenu.offer(ui, openToAnyone().stream().map(PublishedSurvey::version).toList(),
+                        startInput(in, respondent).languageHint()));
+            }
         }
         List<Long> queued = enqueue(in, respondent, replies, now);
         if (!queued.isEmpty()) {
             outboxQueued.fire(new OutboxQueued(in.channel()));
         }
-        return new Outcome(false, session.id, queued);
+        return new Outcome(false, session == null ? null : session.id, queued);
     }
 
     /** Stores what a step did; returns true when the respondent asked to start again. */
@@ -118,7 +133,7 @@ public class ConversationService {
      * The language for a new session: an explicit choice (start request) first, then the
      * respondent's earlier choice, then the channel's hint for the engine to match.
      */
-    private static Input startInput(Inbound in, Respondent respondent) {
+    private static Input.Start startInput(Inbound in, Respondent respondent) {
         String language = in.start() == null ? null : in.start().language();
         String hint = in.start() == null ? null : in.start().languageHint();
         if (in.input() instanceof Input.Start s) {
@@ -131,20 +146,48 @@ public class ConversationService {
         return new Input.Start(language, hint);
     }
 
-    private PublishedSurvey surveyToStart(Inbound in, SessionRecord previous) {
-        String surveyId;
+    /**
+     * Which survey a new session starts on: an explicit request (preview, invitation) must exist;
+     * a menu choice must be open to anyone; then the survey of the previous session ("start" again),
+     * the configured default, or the only survey open to anyone. Empty: offer the menu.
+     */
+    private Optional<PublishedSurvey> surveyToStart(Inbound in, String requested, SessionRecord previous) {
         if (in.start() != null) {
-            surveyId = in.start().surveyId();
-        } else if (previous != null) {
-            surveyId = catalog.byVersionId(previous.surveyVersionId).map(PublishedSurvey::surveyId).orElse(null);
-        } else {
-            surveyId = catalog.current().stream().filter(p -> p.version().survey().openToAnyone())
-                    .map(PublishedSurvey::surveyId).findFirst().orElse(null);
+            String id = in.start().surveyId();
+            if (id == null || catalog.isRetired(id)) {
+                throw new NoSurveyException(String.valueOf(id));
+            }
+            return Optional.of(catalog.latest(id).orElseThrow(() -> new NoSurveyException(id)));
         }
-        if (surveyId == null || catalog.isRetired(surveyId)) {
-            throw new NoSurveyException(surveyId == null ? "(none open to anyone)" : surveyId);
+        List<PublishedSurvey> open = openToAnyone();
+        if (requested != null) {
+            return open.stream().filter(p -> p.surveyId().equals(requested)).findFirst();
         }
-        return catalog.latest(surveyId).orElseThrow(() -> new NoSurveyException(in.start().surveyId()));
+        if (previous != null) {
+            Optional<PublishedSurvey> again = catalog.byVersionId(previous.surveyVersionId)
+                    .filter(p -> !catalog.isRetired(p.surveyId())).flatMap(p -> catalog.latest(p.surveyId()));
+            if (again.isPresent()) {
+                return again;
+            }
+        }
+        Optional<String> configured = config.surveys().defaultSurvey();
+        if (configured.isPresent()) {
+            return open.stream().filter(p -> p.surveyId().equals(configured.get())).findFirst()
+                    .or(() -> catalog.isRetired(configured.get()) ? Optional.empty() : catalog.latest(configured.get()));
+        }
+        return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+    }
+
+    private List<PublishedSurvey> openToAnyone() {
+        return catalog.current().stream().filter(p -> p.version().survey().openToAnyone()).toList();
+    }
+
+    private static boolean finished(SessionRecord s) {
+        return s.status.equals("completed") || s.status.equals("stopped") || s.status.equals("refused");
+    }
+
+    private static String menuChoice(Input input) {
+        return input instanceof Input.ButtonTap tap ? OpeningMenu.chosen(tap.payload()).orElse(null) : null;
     }
 
     private List<Long> enqueue(Inbound in, Respondent respondent, List<Outbound> messages, Instant now) {

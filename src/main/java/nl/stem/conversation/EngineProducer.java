@@ -24,8 +24,14 @@ public class EngineProducer {
 
     @Produces
     @Singleton
-    SurveyEngine engine(StemConfig config) throws IOException {
-        return new SurveyEngine(readUiTexts(config.translations().dir().resolve("_stem")));
+    UiTexts uiTexts(StemConfig config) throws IOException {
+        return readUiTexts(config.translations().dir().resolve("_stem"));
+    }
+
+    @Produces
+    @Singleton
+    SurveyEngine engine(UiTexts ui) {
+        return new SurveyEngine(ui);
     }
 
     /** Reads every {@code <lang>.po} in the directory; problems are logged, texts still used. */

@@ -61,6 +61,31 @@ class UiCatalogTest {
             }
         });
         assertEquals(List.of(), broken);
-        assertEquals(57, po.texts().size());
+    }
+
+    @Test
+    void everyTranslation_whenCompared_hasExactlyTheEnglishKeysAndValidIcu() throws IOException {
+        Map<String, String> en = PoFile.read(Path.of("translations/_stem/en.po")).texts();
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> s = Files.list(Path.of("translations/_stem"))) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".po")).sorted().toList()) {
+                String lang = f.getFileName().toString().replace(".po", "");
+                PoFile po = PoFile.read(f);
+                po.problems().forEach(p -> problems.add(f + ":" + p.line() + " " + p.message()));
+                Map<String, String> texts = po.texts();
+                en.keySet().stream().filter(k -> !texts.containsKey(k)).forEach(k -> problems.add(lang + " lacks " + k));
+                texts.keySet().stream().filter(k -> !en.containsKey(k)).forEach(k -> problems.add(lang + " has extra " + k));
+                texts.forEach((k, v) -> {
+                    if (!k.startsWith("words.")) {
+                        try {
+                            new MessageFormat(v, new com.ibm.icu.util.ULocale(lang));
+                        } catch (IllegalArgumentException e) {
+                            problems.add(lang + " " + k + ": " + e.getMessage());
+                        }
+                    }
+                });
+            }
+        }
+        assertEquals(List.of(), problems);
     }
 }

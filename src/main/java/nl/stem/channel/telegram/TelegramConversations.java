@@ -44,7 +44,7 @@ class TelegramConversations {
                 LOG.debugf("Telegram update %d was handled before", updateId);
             }
         } catch (NoSurveyException e) {
-            // Nothing open to start: there is nothing to say either. Acknowledge so Telegram stops retrying.
+            // An invitation to a survey that is gone (retired): acknowledge so Telegram stops retrying.
             LOG.warnf("Telegram update %d: %s", updateId, e.getMessage());
         }
         if (chat.callbackQueryId() != null) {
