@@ -3,6 +3,7 @@
 -- Set when a send failed because the respondent blocked the bot or opted out (Telegram 403,
 -- Twilio 21610): nothing more is queued or sent to this identity until they write again.
 alter table channel_identities add column unreachable_at timestamptz;
+create index channel_identities_unreachable on channel_identities (channel, provider_id) where unreachable_at is not null;
 
 -- When a sender instance claimed the row (status 'sending'); a row stuck there longer than
 -- stem.outbox.sending-timeout belonged to a process that stopped and is queued again.

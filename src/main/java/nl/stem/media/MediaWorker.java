@@ -1,7 +1,7 @@
 package nl.stem.media;
 
-import static nl.stem.outbox.Jdbc.instant;
-import static nl.stem.outbox.Jdbc.update;
+import static nl.stem.worker.Jdbc.instant;
+import static nl.stem.worker.Jdbc.update;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,9 +34,9 @@ import jakarta.inject.Inject;
 import nl.stem.config.StemConfig;
 import nl.stem.media.MediaFetcher.Download;
 import nl.stem.media.MediaFetcher.MediaFetchException;
-import nl.stem.outbox.Backoff;
-import nl.stem.outbox.Jdbc;
-import nl.stem.outbox.WorkerLoop;
+import nl.stem.worker.Backoff;
+import nl.stem.worker.Jdbc;
+import nl.stem.worker.WorkerLoop;
 
 /**
  * Downloads pending media answers through their channel's {@link MediaFetcher}, checks type and

@@ -3,6 +3,7 @@ package nl.stem.outbox;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import nl.stem.outbox.ChannelSender.SendResult;
+import nl.stem.worker.Backoff;
+import nl.stem.worker.WorkerLoop;
 
 /**
  * Drains the outbox for every {@link ChannelSender} bean; rows of channels without one (the browser
@@ -44,6 +47,8 @@ import nl.stem.outbox.ChannelSender.SendResult;
  * {@code idempotency_key}, which senders pass to providers that honour one: Twilio's own 5xx resends
  * of a POST are covered by it. Telegram has no idempotency key, so there a repeat is possible.
  * Rows are never lost: a row is either queued, in flight, sent, or failed with {@code last_error}.
+ * An outcome is recorded only while the row still carries the claim it was sent under, so a send
+ * that outlived the sending timeout cannot overwrite the outcome of the re-send.
  * Rate limits are per instance: with N instances a channel may see up to N times its rate.
  *
  * <p>Never logs message text or recipients (chat ids and phone numbers are personal data): only
@@ -122,7 +127,9 @@ public class OutboxSender {
 
     /** After a conversation committed new messages: send them now, not at the next poll. */
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxQueued event) {
-        wake();
+        if (senders.containsKey(event.channel())) {
+            wake();
+        }
     }
 
     /** Fallback: rows queued by other instances, retries, and rows stuck in 'sending'. */
@@ -184,14 +191,15 @@ public class OutboxSender {
                     return null; // a finishing send wakes the loop
                 }
                 Duration interval = nonNegative(sender.perRecipientInterval());
+                Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 List<OutboxMessage> claimed = store.claim(sender.channel(), Math.min(free, Math.max(1, config.batchSize())),
-                        interval, clock.instant());
+                        interval, claimedAt);
                 for (OutboxMessage m : claimed) {
                     slots.acquire();
                     inFlight.incrementAndGet();
                     pool.execute(() -> {
                         try {
-                            sendOne(sender, m);
+                            sendOne(sender, m, claimedAt);
                         } finally {
                             inFlight.decrementAndGet();
                             slots.release();
@@ -217,12 +225,12 @@ public class OutboxSender {
         return until;
     }
 
-    private void sendOne(ChannelSender sender, OutboxMessage m) {
+    private void sendOne(ChannelSender sender, OutboxMessage m, Instant claimedAt) {
         try {
             buckets.get(sender.channel()).acquire(sender.messagesPerSecond());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            quietly(() -> store.release(m.id));
+            quietly(() -> store.release(m.id, claimedAt));
             return;
         }
         SendResult result;
@@ -236,43 +244,43 @@ public class OutboxSender {
             LOG.warnf("Outbox %d on %s: sender threw %s", m.id, m.channel, e.getClass().getName());
             result = new SendResult.Retry(Duration.ZERO, "sender threw " + e.getClass().getName());
         }
-        record(m, result);
+        record(m, claimedAt, result);
     }
 
-    private void record(OutboxMessage m, SendResult result) {
+    private void record(OutboxMessage m, Instant claimedAt, SendResult result) {
         Instant now = clock.instant();
         try {
             boolean recorded;
             if (result instanceof SendResult.Sent sent) {
-                recorded = store.recordSent(m.id, sent.providerMessageId(), now);
+                recorded = store.recordSent(m.id, claimedAt, sent.providerMessageId(), now);
                 LOG.debugf("Outbox %d sent on %s", m.id, m.channel);
             } else if (result instanceof SendResult.Retry retry) {
                 int attempts = m.attempts + 1;
                 if (attempts >= config.maxAttempts()) {
-                    recorded = store.recordFailed(m.id, "gave up after " + attempts + " attempts: " + retry.reason(), true);
+                    recorded = store.recordFailed(m.id, claimedAt, "gave up after " + attempts + " attempts: " + retry.reason());
                     LOG.warnf("Outbox %d on %s failed after %d attempts: %s", m.id, m.channel, attempts, retry.reason());
                 } else {
                     Duration after = retry.after() == null ? Duration.ZERO : retry.after();
                     Duration delay = max(after, backoff.delay(attempts));
-                    recorded = store.recordRetry(m.id, now.plus(delay), retry.reason());
+                    recorded = store.recordRetry(m.id, claimedAt, now.plus(delay), retry.reason());
                     LOG.infof("Outbox %d on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, attempts,
                             retry.reason(), delay.toMillis());
                 }
             } else if (result instanceof SendResult.Failed failed) {
                 if (failed.recipientUnreachable()) {
-                    int others = store.recordUnreachable(m.id, m.channel, m.recipient, failed.reason(), now);
+                    int others = store.recordUnreachable(m.id, claimedAt, m.channel, m.recipient, failed.reason(), now);
                     recorded = true;
                     LOG.warnf("Outbox %d on %s: recipient unreachable (%s); %d more queued messages to them failed",
                             m.id, m.channel, failed.reason(), others);
                 } else {
-                    recorded = store.recordFailed(m.id, failed.reason(), true);
+                    recorded = store.recordFailed(m.id, claimedAt, failed.reason());
                     LOG.warnf("Outbox %d on %s failed: %s", m.id, m.channel, failed.reason());
                 }
             } else {
                 throw new IllegalStateException("Unknown send result " + result.getClass());
             }
             if (!recorded) {
-                LOG.warnf("Outbox %d: outcome not recorded, the row was recovered or deleted meanwhile", m.id);
+                LOG.warnf("Outbox %d: outcome not recorded, the row was recovered (sending timeout) or deleted meanwhile", m.id);
             }
         } catch (java.sql.SQLException | RuntimeException e) {
             // Left in 'sending': recovery re-queues it after the sending timeout (at-least-once).

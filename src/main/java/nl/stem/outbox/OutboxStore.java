@@ -1,7 +1,7 @@
 package nl.stem.outbox;
 
-import static nl.stem.outbox.Jdbc.instant;
-import static nl.stem.outbox.Jdbc.update;
+import static nl.stem.worker.Jdbc.instant;
+import static nl.stem.worker.Jdbc.update;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
+
+import nl.stem.worker.Jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -68,7 +70,11 @@ public class OutboxStore {
     @Inject
     DataSource ds;
 
-    /** Claims up to {@code limit} due rows of {@code channel} (status becomes 'sending'), ordered by priority and id. */
+    /**
+     * Claims up to {@code limit} due rows of {@code channel} (status becomes 'sending', {@code claimed_at}
+     * becomes {@code now}), ordered by priority and id. Pass {@code now} truncated to microseconds (the
+     * database's precision): the outcome is recorded only while the row still carries this claim.
+     */
     public List<OutboxMessage> claim(String channel, int limit, Duration perRecipientInterval, Instant now) throws SQLException {
         return Jdbc.inTransaction(ds, c -> {
             update(c, FAIL_UNREACHABLE, channel);
@@ -91,32 +97,33 @@ public class OutboxStore {
     }
 
     /** Records a successful send. Returns false when the row was no longer this claim's (recovered meanwhile). */
-    public boolean recordSent(long id, String providerMessageId, Instant now) throws SQLException {
+    public boolean recordSent(long id, Instant claimedAt, String providerMessageId, Instant now) throws SQLException {
         return Jdbc.inTransaction(ds, c -> update(c, """
                 update outbox set status = 'sent', sent_at = ?, provider_message_id = ?, attempts = attempts + 1,
                                   last_error = null, claimed_at = null
-                where id = ? and status = 'sending'""", now, providerMessageId, id) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", now, providerMessageId, id, claimedAt) == 1);
     }
 
     /** Queues the row again for {@code nextAttemptAt} after a failed attempt. */
-    public boolean recordRetry(long id, Instant nextAttemptAt, String error) throws SQLException {
+    public boolean recordRetry(long id, Instant claimedAt, Instant nextAttemptAt, String error) throws SQLException {
         return Jdbc.inTransaction(ds, c -> update(c, """
                 update outbox set status = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
                                   claimed_at = null
-                where id = ? and status = 'sending'""", nextAttemptAt, error, id) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", nextAttemptAt, error, id, claimedAt) == 1);
     }
 
     /** Puts a claimed row back without counting an attempt (the provider was not called). */
-    public boolean release(long id) throws SQLException {
+    public boolean release(long id, Instant claimedAt) throws SQLException {
         return Jdbc.inTransaction(ds, c -> update(c, """
-                update outbox set status = 'queued', claimed_at = null where id = ? and status = 'sending'""", id) == 1);
+                update outbox set status = 'queued', claimed_at = null
+                where id = ? and status = 'sending' and claimed_at = ?""", id, claimedAt) == 1);
     }
 
     /** Marks the row failed for good. */
-    public boolean recordFailed(long id, String error, boolean countAttempt) throws SQLException {
+    public boolean recordFailed(long id, Instant claimedAt, String error) throws SQLException {
         return Jdbc.inTransaction(ds, c -> update(c, """
-                update outbox set status = 'failed', attempts = attempts + ?, last_error = ?, claimed_at = null
-                where id = ? and status = 'sending'""", countAttempt ? 1 : 0, error, id) == 1);
+                update outbox set status = 'failed', attempts = attempts + 1, last_error = ?, claimed_at = null
+                where id = ? and status = 'sending' and claimed_at = ?""", error, id, claimedAt) == 1);
     }
 
     /**
@@ -124,11 +131,12 @@ public class OutboxStore {
      * unreachable and fails every other queued row to them on this channel. Returns how many other
      * rows were failed.
      */
-    public int recordUnreachable(long id, String channel, String recipient, String error, Instant now) throws SQLException {
+    public int recordUnreachable(long id, Instant claimedAt, String channel, String recipient, String error, Instant now)
+            throws SQLException {
         return Jdbc.inTransaction(ds, c -> {
             update(c, """
                     update outbox set status = 'failed', attempts = attempts + 1, last_error = ?, claimed_at = null
-                    where id = ? and status = 'sending'""", error, id);
+                    where id = ? and status = 'sending' and claimed_at = ?""", error, id, claimedAt);
             update(c, """
                     update channel_identities set unreachable_at = ?
                     where channel = ? and provider_id = ? and unreachable_at is null""", now, channel, recipient);
@@ -150,14 +158,21 @@ public class OutboxStore {
                 where status = 'sending' and claimed_at < ?""", maxAttempts, now, cutoff));
     }
 
-    /** The earliest {@code next_attempt_at} of queued rows on these channels, or null when none are queued. */
+    /**
+     * The earliest {@code next_attempt_at} of queued rows on these channels that are the oldest unsent
+     * row of their chat (the rows behind them wait for them, not for a time), or null when none.
+     */
     public Instant nextDue(Collection<String> channels) throws SQLException {
         if (channels.isEmpty()) {
             return null;
         }
         try (var c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select min(next_attempt_at) as next from outbox where status = 'queued' and channel = any(?)")) {
+             PreparedStatement ps = c.prepareStatement("""
+                     select min(o.next_attempt_at) as next from outbox o
+                     where o.status = 'queued' and o.channel = any(?)
+                       and not exists (select 1 from outbox p
+                                       where p.channel = o.channel and p.recipient = o.recipient
+                                         and p.status in ('queued', 'sending') and p.id < o.id)""")) {
             Array array = c.createArrayOf("text", channels.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {

@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
+import nl.stem.worker.Backoff;
+
 /** Backoff and token bucket arithmetic, without a database or real time. */
 class BackoffAndBucketTest {
 

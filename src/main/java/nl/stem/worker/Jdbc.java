@@ -1,4 +1,4 @@
-package nl.stem.outbox;
+package nl.stem.worker;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

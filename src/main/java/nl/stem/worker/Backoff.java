@@ -1,4 +1,4 @@
-package nl.stem.outbox;
+package nl.stem.worker;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
