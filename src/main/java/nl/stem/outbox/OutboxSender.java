@@ -217,7 +217,8 @@ public class OutboxSender {
         }
         Duration until = Duration.between(clock.instant(), next);
         if (until.isNegative() || until.isZero()) {
-            // Due but not claimable: waiting for an older message of the chat or its interval.
+            // A chat's next message is due but not claimable: it waits for the chat's interval
+            // (or another instance holds it for a moment).
             Duration shortest = senders.values().stream().map(s -> nonNegative(s.perRecipientInterval()))
                     .min(Duration::compareTo).orElse(BLOCKED_MAX).dividedBy(4);
             return clamp(shortest, BLOCKED_MIN, BLOCKED_MAX);
