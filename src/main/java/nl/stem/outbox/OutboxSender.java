@@ -1,0 +1,315 @@
+package nl.stem.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import nl.stem.outbox.ChannelSender.SendResult;
+import nl.stem.worker.Backoff;
+import nl.stem.worker.WorkerLoop;
+
+/**
+ * Drains the outbox for every {@link ChannelSender} bean; rows of channels without one (the browser
+ * preview) are left alone.
+ *
+ * <p><b>How.</b> One drain loop per instance claims due rows in a short transaction ({@code FOR UPDATE
+ * SKIP LOCKED}, replies before bulk, only the oldest unsent row per chat, no chat sent to within its
+ * per-recipient interval), marks them {@code sending} and commits; each is then sent on a pool of
+ * {@code stem.outbox.concurrency} threads under the channel's token bucket, and its outcome recorded in
+ * a new short transaction. The loop wakes right after a conversation commits ({@link OutboxQueued}),
+ * when a send completes, when a retry falls due, and on the {@code stem.outbox.poll-interval} fallback
+ * (which also picks up rows queued by other instances and recovers stuck rows).
+ *
+ * <p><b>Delivery guarantee: at least once per outbox row.</b> A row is {@code sent} only after its
+ * provider accepted it. A process that stops between the provider call and recording the outcome
+ * leaves the row in {@code sending}; after {@code stem.outbox.sending-timeout} it is queued again and
+ * sent once more, so such a crash can repeat one message per chat. Every row carries its own
+ * {@code idempotency_key}, which senders pass to providers that honour one: Twilio's own 5xx resends
+ * of a POST are covered by it. Telegram has no idempotency key, so there a repeat is possible.
+ * Rows are never lost: a row is either queued, in flight, sent, or failed with {@code last_error}.
+ * An outcome is recorded only while the row still carries the claim it was sent under, so a send
+ * that outlived the sending timeout cannot overwrite the outcome of the re-send.
+ * Rate limits are per instance: with N instances a channel may see up to N times its rate.
+ *
+ * <p>Never logs message text or recipients (chat ids and phone numbers are personal data): only
+ * outbox ids, channels and error reasons.
+ */
+@ApplicationScoped
+public class OutboxSender {
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class);
+    /** Pause between rounds while due rows wait for their chat's interval or an older message. */
+    private static final Duration BLOCKED_MIN = Duration.ofMillis(20);
+    private static final Duration BLOCKED_MAX = Duration.ofMillis(250);
+
+    @Inject
+    Instance<ChannelSender> senderBeans;
+    @Inject
+    OutboxConfig config;
+    @Inject
+    OutboxStore store;
+    @Inject
+    Clock clock;
+
+    private final Map<String, ChannelSender> senders = new LinkedHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private Semaphore slots;
+    private ExecutorService pool;
+    private WorkerLoop loop;
+    private Backoff backoff;
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    synchronized void start() {
+        if (!config.enabled() || loop != null) {
+            return;
+        }
+        for (ChannelSender s : senderBeans) {
+            ChannelSender previous = senders.putIfAbsent(s.channel(), s);
+            if (previous != null) {
+                throw new IllegalStateException("Two ChannelSender beans for channel " + s.channel());
+            }
+            buckets.put(s.channel(), new TokenBucket(1));
+        }
+        backoff = new Backoff(config.backoffBase(), config.backoffMax());
+        int concurrency = Math.max(1, config.concurrency());
+        slots = new Semaphore(concurrency);
+        AtomicInteger n = new AtomicInteger();
+        pool = Executors.newFixedThreadPool(concurrency, r -> {
+            Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        loop = new WorkerLoop("outbox-drain", this::round, config.pollInterval());
+        loop.start();
+        LOG.infof("Outbox sender started for channels %s", senders.keySet());
+    }
+
+    synchronized void stop() {
+        if (loop == null) {
+            return;
+        }
+        loop.stop();
+        pool.shutdownNow();
+        try {
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        loop = null;
+    }
+
+    /** After a conversation committed new messages: send them now, not at the next poll. */
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxQueued event) {
+        if (senders.containsKey(event.channel())) {
+            wake();
+        }
+    }
+
+    /** Fallback: rows queued by other instances, retries, and rows stuck in 'sending'. */
+    @Scheduled(every = "${stem.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (loop == null) {
+            return;
+        }
+        try {
+            recoverStuck();
+        } catch (RuntimeException e) {
+            LOG.errorf("Outbox recovery failed (%s)", e.getClass().getName());
+        }
+        wake();
+    }
+
+    /** Makes the drain loop look for due messages now. Never blocks. */
+    public void wake() {
+        WorkerLoop l = loop;
+        if (l != null) {
+            l.wake();
+        }
+    }
+
+    /**
+     * Queues again rows left in 'sending' longer than {@code stem.outbox.sending-timeout} (their
+     * process stopped between claiming and recording). Returns how many. Runs on every poll.
+     */
+    public int recoverStuck() {
+        Instant now = clock.instant();
+        try {
+            int n = store.recoverStuck(now.minus(config.sendingTimeout()), config.maxAttempts(), now);
+            if (n > 0) {
+                LOG.warnf("Outbox: %d messages were stuck in 'sending' longer than %s and are queued again", n, config.sendingTimeout());
+                wake();
+            }
+            return n;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Outbox recovery failed", e);
+        }
+    }
+
+    /** Provider calls in flight on this instance (for health and tests). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    /** One drain round: claim and dispatch while there are free slots and due rows; say when to look again. */
+    private Duration round() throws Exception {
+        if (senders.isEmpty()) {
+            return null;
+        }
+        boolean claimedAny;
+        do {
+            claimedAny = false;
+            for (ChannelSender sender : senders.values()) {
+                int free = slots.availablePermits();
+                if (free == 0) {
+                    return null; // a finishing send wakes the loop
+                }
+                Duration interval = nonNegative(sender.perRecipientInterval());
+                Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                List<OutboxMessage> claimed = store.claim(sender.channel(), Math.min(free, Math.max(1, config.batchSize())),
+                        interval, claimedAt);
+                for (OutboxMessage m : claimed) {
+                    slots.acquire();
+                    inFlight.incrementAndGet();
+                    pool.execute(() -> {
+                        try {
+                            sendOne(sender, m, claimedAt);
+                        } finally {
+                            inFlight.decrementAndGet();
+                            slots.release();
+                            wake(); // the chat's next message may be due now
+                        }
+                    });
+                }
+                claimedAny |= !claimed.isEmpty();
+            }
+        } while (claimedAny);
+
+        Instant next = store.nextDue(senders.keySet());
+        if (next == null) {
+            return null;
+        }
+        Duration until = Duration.between(clock.instant(), next);
+        if (until.isNegative() || until.isZero()) {
+            // A chat's next message is due but not claimable: it waits for the chat's interval
+            // (or another instance holds it for a moment).
+            Duration shortest = senders.values().stream().map(s -> nonNegative(s.perRecipientInterval()))
+                    .min(Duration::compareTo).orElse(BLOCKED_MAX).dividedBy(4);
+            return clamp(shortest, BLOCKED_MIN, BLOCKED_MAX);
+        }
+        return until;
+    }
+
+    private void sendOne(ChannelSender sender, OutboxMessage m, Instant claimedAt) {
+        try {
+            buckets.get(sender.channel()).acquire(sender.messagesPerSecond());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            quietly(() -> store.release(m.id, claimedAt));
+            return;
+        }
+        SendResult result;
+        try {
+            result = sender.send(m);
+            if (result == null) {
+                result = new SendResult.Retry(Duration.ZERO, "sender returned no result");
+            }
+        } catch (RuntimeException e) {
+            // The class only: a provider exception's message can hold a URL with the bot token or a chat id.
+            LOG.warnf("Outbox %d on %s: sender threw %s", m.id, m.channel, e.getClass().getName());
+            result = new SendResult.Retry(Duration.ZERO, "sender threw " + e.getClass().getName());
+        }
+        record(m, claimedAt, result);
+    }
+
+    private void record(OutboxMessage m, Instant claimedAt, SendResult result) {
+        Instant now = clock.instant();
+        try {
+            boolean recorded;
+            if (result instanceof SendResult.Sent sent) {
+                recorded = store.recordSent(m.id, claimedAt, sent.providerMessageId(), now);
+                LOG.debugf("Outbox %d sent on %s", m.id, m.channel);
+            } else if (result instanceof SendResult.Retry retry) {
+                int attempts = m.attempts + 1;
+                if (attempts >= config.maxAttempts()) {
+                    recorded = store.recordFailed(m.id, claimedAt, "gave up after " + attempts + " attempts: " + retry.reason());
+                    LOG.warnf("Outbox %d on %s failed after %d attempts: %s", m.id, m.channel, attempts, retry.reason());
+                } else {
+                    Duration after = retry.after() == null ? Duration.ZERO : retry.after();
+                    Duration delay = max(after, backoff.delay(attempts));
+                    recorded = store.recordRetry(m.id, claimedAt, now.plus(delay), retry.reason());
+                    LOG.infof("Outbox %d on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, attempts,
+                            retry.reason(), delay.toMillis());
+                }
+            } else if (result instanceof SendResult.Failed failed) {
+                if (failed.recipientUnreachable()) {
+                    int others = store.recordUnreachable(m.id, claimedAt, m.channel, m.recipient, failed.reason(), now);
+                    recorded = true;
+                    LOG.warnf("Outbox %d on %s: recipient unreachable (%s); %d more queued messages to them failed",
+                            m.id, m.channel, failed.reason(), others);
+                } else {
+                    recorded = store.recordFailed(m.id, claimedAt, failed.reason());
+                    LOG.warnf("Outbox %d on %s failed: %s", m.id, m.channel, failed.reason());
+                }
+            } else {
+                throw new IllegalStateException("Unknown send result " + result.getClass());
+            }
+            if (!recorded) {
+                LOG.warnf("Outbox %d: outcome not recorded, the row was recovered (sending timeout) or deleted meanwhile", m.id);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            // Left in 'sending': recovery re-queues it after the sending timeout (at-least-once).
+            LOG.errorf("Outbox %d: could not record the outcome (%s)", m.id, e.getClass().getName());
+        }
+    }
+
+    private interface SqlAction {
+        Object run() throws java.sql.SQLException;
+    }
+
+    private static void quietly(SqlAction action) {
+        try {
+            action.run();
+        } catch (java.sql.SQLException | RuntimeException e) {
+            LOG.errorf("Outbox bookkeeping failed (%s)", e.getClass().getName());
+        }
+    }
+
+    private static Duration nonNegative(Duration d) {
+        return d == null || d.isNegative() ? Duration.ZERO : d;
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Duration clamp(Duration d, Duration lo, Duration hi) {
+        return d.compareTo(lo) < 0 ? lo : d.compareTo(hi) > 0 ? hi : d;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Plumbing shared by the background workers (outbox sender, media worker): a single-flight drain
+ * loop with wake-ups, short JDBC transactions outside JTA, and exponential backoff with jitter.
+ */
+package nl.stem.worker;
