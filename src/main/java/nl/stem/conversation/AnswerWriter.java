@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.engine.SessionEvent;
 import nl.stem.media.MediaObject;
+import nl.stem.media.MediaQueued;
+import jakarta.enterprise.event.Event;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.model.MediaRef;
@@ -27,6 +29,8 @@ public class AnswerWriter {
     ObjectMapper json;
     @Inject
     RespondentData respondentData;
+    @Inject
+    Event<MediaQueued> mediaQueued;
 
     void write(SessionRecord session, PublishedSurvey survey, SessionEvent.AnswerGiven given, Inbound in, Instant now) {
         Question question = survey.version().survey().question(given.questionId()).orElseThrow(() ->
@@ -74,6 +78,9 @@ public class AnswerWriter {
             m.status = MediaObject.PENDING;
         }
         m.persist();
+        if (MediaObject.PENDING.equals(m.status)) {
+            mediaQueued.fire(new MediaQueued(m.id)); // observed after commit: the worker fetches it at once
+        }
         return m.id;
     }
 

@@ -27,6 +27,7 @@ import nl.stem.engine.UiTexts;
 import nl.stem.config.StemConfig;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
+import nl.stem.outbox.Reachability;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
 
@@ -57,6 +58,8 @@ public class ConversationService {
     @Inject
     UiTexts ui;
     @Inject
+    Reachability reachability;
+    @Inject
     StemConfig config;
 
     @Transactional
@@ -69,6 +72,8 @@ public class ConversationService {
         }
         Instant now = clock.instant();
         Respondent respondent = respondentData.findOrCreate(in.channel(), in.providerUserId(), now);
+        // Someone who writes to us has unblocked the bot (or opted in again): they can be reached.
+        reachability.markReachable(in.channel(), in.providerUserId());
         // Serialises this respondent's messages; other respondents' messages run in parallel.
         em.refresh(respondent, LockModeType.PESSIMISTIC_WRITE);
 

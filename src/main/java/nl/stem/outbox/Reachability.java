@@ -37,6 +37,20 @@ public class Reachability {
         }
     }
 
+    /** Marks the recipient unreachable (blocked the bot, opted out); nothing more is sent to them. */
+    public void markUnreachable(String channel, String recipient, java.time.Instant now) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "update channel_identities set unreachable_at = ? where channel = ? and provider_id = ? and unreachable_at is null")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC));
+            ps.setString(2, channel);
+            ps.setString(3, recipient);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not update channel identity reachability", e);
+        }
+    }
+
     /** Clears the unreachable mark: the respondent wrote to us again on this channel. */
     public void markReachable(String channel, String recipient) {
         try (Connection c = ds.getConnection();

@@ -25,13 +25,20 @@ class TelegramConversations {
     Invitations invitations;
     @Inject
     BotApi api;
+    @Inject
+    nl.stem.outbox.Reachability reachability;
+    @Inject
+    java.time.Clock clock;
 
     /** Handles one update; returns when everything it changed is committed. */
     void handle(int updateId, TelegramEvent event) {
-        if (!(event instanceof TelegramEvent.FromChat chat)) {
-            // Blocked: channel_identities has no unreachable marker in this schema yet; the outbox
-            // sender learns it from the 403 of the next send. Ignored: nothing to do.
+        if (event instanceof TelegramEvent.Blocked blocked) {
+            // The respondent blocked the bot: send nothing more until they write again.
+            reachability.markUnreachable(Invitations.CHANNEL, blocked.chatId(), clock.instant());
             return;
+        }
+        if (!(event instanceof TelegramEvent.FromChat chat)) {
+            return; // ignored kinds: edits, other member updates
         }
         Inbound.StartRequest start = null;
         if (chat.startPayload() != null) {

@@ -31,8 +31,6 @@ class TelegramSurveyTest {
     @Inject
     DataSource dataSource;
     @Inject
-    StandInWorkers workers;
-    @Inject
     StemConfig config;
     TelegramDb db;
     FakeBotApi fake;
@@ -47,7 +45,6 @@ class TelegramSurveyTest {
     void toegangTotWerk_whenTakenInArabicByButtonsDigitsAndVoice_storesEveryAnswerAndTheVoiceFile() throws Exception {
         TelegramUser u = TelegramUser.create("ar");
         u.start().statusCode(200);
-        workers.sendAll(3);
         List<FakeBotApi.Call> menu = fake.awaitMessagesTo(u.chat(), 1, Duration.ofSeconds(5));
         assertTrue(menu.get(0).callbackData().contains("lang:ar"), "language menu: " + menu.get(0).callbackData());
 
@@ -78,11 +75,12 @@ class TelegramSurveyTest {
         u.voice(fileId, voice.length, 9).statusCode(200);
         assertEquals("completed", db.sessionStatus(u));
 
-        workers.sendAll(5);
-        List<FakeBotApi.Call> sent = fake.messagesTo(u.chat());
+        // The real outbox sender, woken after each commit, delivers everything in order.
+        List<FakeBotApi.Call> sent = fake.awaitMessagesTo(u.chat(), (int) db.outbox(u), Duration.ofSeconds(20));
         assertEquals(db.outbox(u), sent.size(), "every queued reply reached the fake");
         assertTrue(sent.stream().anyMatch(c -> c.callbackData().contains("a:help_vwn:3")), "scale buttons carry the issued payloads");
-        assertEquals(0, db.count("select count(*) from outbox where channel = 'telegram' and recipient = ? and status <> 'sent'", u.chat()));
+        // The fake may see the last message a moment before the sender records it as sent.
+        assertEquals("0", awaitStatus("select count(*) from outbox where channel = 'telegram' and recipient = ? and status <> 'sent'", u.chat(), "0"));
 
         // The answers: language, channel, parsed digits, and the voice note's media row.
         String value = db.string("select a.value::text from answers a join channel_identities ci on ci.respondent_id = a.respondent_id "
@@ -94,12 +92,11 @@ class TelegramSurveyTest {
                 + "where ci.channel = 'telegram' and ci.provider_id = ? and a.language = 'ar' and a.channel = 'telegram'", u.chat()));
         String mediaSql = "select m.%s from answers a join media_objects m on m.id = a.media_id join channel_identities ci on ci.respondent_id = a.respondent_id "
                 + "where ci.provider_id = ? and a.question_id = 'advice'";
-        assertEquals("pending", db.string(mediaSql.formatted("status"), u.chat()));
         assertEquals("audio/ogg", db.string(mediaSql.formatted("mime_type"), u.chat()));
         assertEquals("9", db.string(mediaSql.formatted("duration_seconds"), u.chat()));
 
-        workers.fetchPending(3);
-        assertEquals("stored", db.string(mediaSql.formatted("status"), u.chat()));
+        // The media worker, woken after commit, fetches it with getFile + GET and stores it.
+        assertEquals("stored", awaitStatus(mediaSql.formatted("status"), u.chat(), "stored"));
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(voice));
         assertEquals(sha, db.string(mediaSql.formatted("sha256"), u.chat()));
         Path stored = config.media().dir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
@@ -115,18 +112,17 @@ class TelegramSurveyTest {
         u.voice(fileId, 11, 2).statusCode(200);
         String mediaSql = "select m.status from answers a join media_objects m on m.id = a.media_id join channel_identities ci on ci.respondent_id = a.respondent_id "
                 + "where ci.provider_id = ? and a.question_id = 'advice'";
-        workers.fetchPending(2);
-        assertEquals("pending", db.string(mediaSql, u.chat()), "500 is retried");
-        workers.fetchPending(2);
-        assertEquals("unavailable", db.string(mediaSql, u.chat()));
+        assertEquals("unavailable", awaitStatus(mediaSql, u.chat(), "unavailable"));
+        String attempts = mediaSql.replace("m.status", "m.attempts");
+        assertEquals("3", db.string(attempts, u.chat()), "500 is retried up to stem.media.worker.max-attempts");
 
         TelegramUser gone = answeredUpToAdvice("en");
         String goneId = "AwACAgQ-gone-" + UUID.randomUUID();
         fake.registerFile(goneId, "OggS gone".getBytes(StandardCharsets.UTF_8));
         fake.breakDownload(goneId, 404);
         gone.voice(goneId, 9, 1).statusCode(200);
-        workers.fetchPending(5);
-        assertEquals("unavailable", db.string(mediaSql, gone.chat()), "404 is permanent at once");
+        assertEquals("unavailable", awaitStatus(mediaSql, gone.chat(), "unavailable"));
+        assertEquals("1", db.string(mediaSql.replace("m.status", "m.attempts"), gone.chat()), "404 is permanent at once");
     }
 
     @Test
@@ -142,7 +138,8 @@ class TelegramSurveyTest {
         u.resend().statusCode(200);
         assertEquals(1, db.answers(u, q));
         assertEquals(outbox, db.outbox(u), "no second reply");
-        workers.sendAll(3);
+        fake.awaitMessagesTo(u.chat(), (int) outbox, Duration.ofSeconds(20));
+        Thread.sleep(300); // a duplicate reply would be sent right after the others
         assertEquals(outbox, fake.messagesTo(u.chat()).size());
     }
 
@@ -165,6 +162,17 @@ class TelegramSurveyTest {
         assertEquals(1, db.answers(u, first));
         assertEquals("5", db.string("select a.value::text from answers a join channel_identities ci on ci.respondent_id = a.respondent_id "
                 + "where ci.provider_id = ? and a.question_id = ?", u.chat(), first).replaceAll("[^0-9]", ""), "the first answer stands");
+    }
+
+    /** Waits for the media worker to bring a media row to {@code expected}; returns the last status seen. */
+    private String awaitStatus(String sql, String chat, String expected) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        String status = db.string(sql, chat);
+        while (!expected.equals(status) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = db.string(sql, chat);
+        }
+        return status;
     }
 
     private TelegramUser answeredUpToAdvice(String lang) throws Exception {

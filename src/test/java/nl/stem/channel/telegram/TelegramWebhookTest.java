@@ -120,6 +120,18 @@ class TelegramWebhookTest {
     }
 
     @Test
+    void myChatMember_whenTheRespondentBlocksTheBot_marksThemUnreachableUntilTheyWriteAgain() throws Exception {
+        TelegramUser u = TelegramUser.create("ar");
+        u.start().statusCode(200);
+        String sql = "select count(*) from channel_identities where channel = 'telegram' and provider_id = ? and unreachable_at is not null";
+        assertEquals(0, db.count(sql, u.chat()));
+        u.send("my_chat_member").statusCode(200);
+        assertEquals(1, db.count(sql, u.chat()), "kicked: unreachable");
+        u.text("hello").statusCode(200);
+        assertEquals(0, db.count(sql, u.chat()), "writing again unblocks");
+    }
+
+    @Test
     void webhook_whenGroupMessageOrUnknownUpdateKind_is200AndIgnored() throws Exception {
         TelegramUser u = TelegramUser.create("ar");
         var update = u.update("text");
