@@ -21,7 +21,8 @@ final class Db {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
             }
-            if (!sql.stripLeading().toLowerCase().startsWith("select")) {
+            String verb = sql.stripLeading().toLowerCase();
+            if (!verb.startsWith("select") && !verb.startsWith("with")) {
                 return ps.executeUpdate();
             }
             try (ResultSet rs = ps.executeQuery()) {
