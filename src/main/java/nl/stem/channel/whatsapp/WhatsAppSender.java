@@ -43,6 +43,8 @@ public class WhatsAppSender implements ChannelSender {
     private static final Logger LOG = Logger.getLogger(WhatsAppSender.class);
     static final int TWILIO_OUTSIDE_WINDOW = 63016;
     static final int TWILIO_OPTED_OUT = 21610;
+    /** How long a reply to a first message may wait for the webhook to record the window. */
+    static final Duration FIRST_CONTACT_GRACE = Duration.ofSeconds(30);
 
     @Inject
     TwilioConfig config;
@@ -98,6 +100,10 @@ public class WhatsAppSender implements ChannelSender {
                 return new SendResult.Failed("no invitation template for language " + language, false);
             }
             parts = List.of(new OutboundRenderer(json).invitationTemplate(outbound, template.get()));
+        } else if (recipient.lastInboundAt() == null && justQueued(message)) {
+            // First contact: the webhook records the window right after the conversation service
+            // commits, and the sender may be woken by that commit a moment earlier.
+            return new SendResult.Retry(Duration.ofSeconds(1), "24-hour window not recorded yet");
         } else {
             return new SendResult.Failed("outside the 24-hour window", false);
         }
@@ -112,6 +118,10 @@ public class WhatsAppSender implements ChannelSender {
             }
         }
         return new SendResult.Sent(sid);
+    }
+
+    private boolean justQueued(OutboxMessage message) {
+        return message.createdAt != null && message.createdAt.isAfter(clock.instant().minus(FIRST_CONTACT_GRACE));
     }
 
     private MessageCreator creator(String to, Part part) {

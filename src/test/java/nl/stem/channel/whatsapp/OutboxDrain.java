@@ -34,7 +34,7 @@ final class OutboxDrain {
         List<Sent> out = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             List<OutboxMessage> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id, recipient, payload::text, idempotency_key, attempts, respondent_id "
+            try (PreparedStatement ps = c.prepareStatement("select id, recipient, payload::text, idempotency_key, attempts, respondent_id, created_at "
                     + "from outbox where channel = ? and status = 'queued' order by id")) {
                 ps.setString(1, sender.channel());
                 try (ResultSet rs = ps.executeQuery()) {
@@ -47,6 +47,7 @@ final class OutboxDrain {
                         m.idempotencyKey = (UUID) rs.getObject(4);
                         m.attempts = rs.getInt(5);
                         m.respondentId = (UUID) rs.getObject(6);
+                        m.createdAt = rs.getTimestamp(7).toInstant();
                         m.status = "queued";
                         due.add(m);
                     }

@@ -77,6 +77,17 @@ class WhatsAppDeliveryTest {
     }
 
     @Test
+    void reply_whenTheWindowIsNotRecordedYet_waitsBrieflyThenFails() throws Exception {
+        Phone p = respondent();
+        Db.update(db, "update channel_identities set last_inbound_at = null where provider_id = ?", p.from);
+        long fresh = queue(p, "QUESTION", "سوال؟");
+        assertInstanceOf(SendResult.Retry.class, resultOf(OutboxDrain.drain(db, sender), fresh),
+                "first contact: the webhook records the window just after the commit");
+        Db.update(db, "update outbox set created_at = now() - interval '5 minutes' where id = ?", fresh);
+        assertEquals(new SendResult.Failed("outside the 24-hour window", false), resultOf(OutboxDrain.drain(db, sender), fresh));
+    }
+
+    @Test
     void invitation_whenInsideTheWindow_goesAsFreeFormText() throws Exception {
         Phone p = respondent();
         queue(p, "INVITATION", "یادآوری");
