@@ -130,6 +130,13 @@ export QUARKUS_DATASOURCE_USERNAME=postgres
 export STEM_TELEGRAM_BOT_TOKEN="$TOKEN" STEM_TELEGRAM_WEBHOOK_SECRET="$SECRET"
 export STEM_TELEGRAM_API_URL="http://127.0.0.1:$FAKE_PORT"
 export STEM_SURVEYS_DIR="$ROOT/surveys" STEM_TRANSLATIONS_DIR="$ROOT/translations" STEM_MEDIA_DIR="$ROOT/$RESULTS/media"
+# The fake Bot API has no quota: lift Telegram's pacing (30/s, 1/s per chat) so that reply latency
+# measures Stem, not the quota; size the sender and the pool for the driver's concurrency.
+export STEM_TELEGRAM_MESSAGES_PER_SECOND="${STEM_TELEGRAM_MESSAGES_PER_SECOND:-100000}"
+export STEM_TELEGRAM_PER_CHAT_INTERVAL="${STEM_TELEGRAM_PER_CHAT_INTERVAL:-0s}"
+export STEM_OUTBOX_CONCURRENCY="${STEM_OUTBOX_CONCURRENCY:-32}"
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-40}"
+export STEM_SURVEYS_DEFAULT="${STEM_SURVEYS_DEFAULT:-toegang_tot_werk}"
 # shellcheck disable=SC2086 # BENCH_SERVICE_OPTS is a list of JVM options
 # The Telegram settings go in the environment only: secrets belong there, and a stem.* system
 # property that the service does not know (yet) fails its start-up, while an unknown variable does not.

@@ -1,0 +1,74 @@
+package nl.stem.channel.whatsapp;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Records Twilio status callbacks on the outbox row that sent the message. The row is locked while
+ * the ranks are compared, so two callbacks at once cannot move the status backwards.
+ */
+@ApplicationScoped
+public class DeliveryRecorder {
+    /** Free-form message outside the 24-hour window: resend as a template. */
+    static final String OUTSIDE_WINDOW = "63016";
+    /** The recipient opted out (or blocked the business). */
+    static final String OPTED_OUT = "21610";
+
+    @Inject
+    DataSource db;
+
+    /**
+     * Applies one callback. Returns the recipient's WhatsApp address when the row was found, so the
+     * caller can act on opt-outs; null for an unknown MessageSid (nothing recorded).
+     */
+    String record(String messageSid, DeliveryStatus status, String errorCode, Instant at) {
+        DeliveryStatus effective = OUTSIDE_WINDOW.equals(errorCode) && status.isFinal() ? DeliveryStatus.NEEDS_TEMPLATE : status;
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                String recipient = null;
+                try (PreparedStatement ps = c.prepareStatement("select id, delivery_status, recipient from outbox "
+                        + "where channel = ? and provider_message_id = ? for update")) {
+                    ps.setString(1, WhatsAppIdentities.CHANNEL);
+                    ps.setString(2, messageSid);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            recipient = rs.getString(3);
+                            DeliveryStatus current = DeliveryStatus.parse(rs.getString(2)).orElse(null);
+                            if (effective.replaces(current)) {
+                                update(c, rs.getLong(1), effective, errorCode, at);
+                            }
+                        }
+                    }
+                }
+                c.commit();
+                return recipient;
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not record a delivery status", e);
+        }
+    }
+
+    private static void update(Connection c, long id, DeliveryStatus status, String errorCode, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update outbox set delivery_status = ?, "
+                + "delivery_error = coalesce(?, delivery_error), delivery_updated_at = ? where id = ?")) {
+            ps.setString(1, status.dbValue());
+            ps.setString(2, errorCode == null || errorCode.isBlank() ? null : errorCode);
+            ps.setTimestamp(3, Timestamp.from(at));
+            ps.setLong(4, id);
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package nl.stem.channel.whatsapp;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import nl.stem.api.StemException;
+
+/**
+ * Delivery status callbacks, signed like inbound messages. Unknown MessageSids and statuses are
+ * acknowledged and ignored (Twilio would only retry them).
+ */
+@Path("/webhooks/twilio/status")
+public class TwilioStatusCallback {
+    static final String PATH = "/webhooks/twilio/status";
+
+    @Inject
+    TwilioConfig config;
+    @Inject
+    TwilioSignatures signatures;
+    @Inject
+    DeliveryRecorder deliveries;
+    @Inject
+    WhatsAppIdentities identities;
+    @Inject
+    Clock clock;
+
+    @POST
+    public Response status(@HeaderParam("X-Twilio-Signature") String signature, InputStream body) {
+        signatures.requireConfigured();
+        Map<String, String> params = FormBody.read(body, config.maxBodyBytes());
+        signatures.verify(PATH, params, signature);
+
+        String messageSid = params.get("MessageSid");
+        if (messageSid == null || messageSid.isBlank()) {
+            throw new StemException(400, "missing_fields", "MessageSid is required");
+        }
+        Optional<DeliveryStatus> status = DeliveryStatus.parse(params.get("MessageStatus"));
+        if (status.isEmpty()) {
+            return Response.ok().build();
+        }
+        String errorCode = params.get("ErrorCode");
+        String recipient = deliveries.record(messageSid, status.get(), errorCode, clock.instant());
+        if (recipient != null && DeliveryRecorder.OPTED_OUT.equals(errorCode)) {
+            identities.optOut(recipient, clock.instant());
+        }
+        return Response.ok().build();
+    }
+}

@@ -1,0 +1,71 @@
+package nl.stem.channel.whatsapp;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import nl.stem.api.StemException;
+import nl.stem.conversation.ConversationService;
+import nl.stem.conversation.Inbound;
+
+/**
+ * Twilio's WhatsApp webhook. Order matters: size limit and signature before any database access;
+ * the answer (empty TwiML) only after the conversation service committed. Replies go through the
+ * outbox, never in the TwiML.
+ */
+@Path("/webhooks/twilio")
+public class TwilioWebhook {
+    static final String PATH = "/webhooks/twilio";
+    static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
+    private static final Logger LOG = Logger.getLogger(TwilioWebhook.class);
+
+    @Inject
+    TwilioConfig config;
+    @Inject
+    TwilioSignatures signatures;
+    @Inject
+    ConversationService conversations;
+    @Inject
+    WhatsAppIdentities identities;
+    @Inject
+    Clock clock;
+
+    @POST
+    public Response inbound(@HeaderParam("X-Twilio-Signature") String signature, InputStream body) {
+        signatures.requireConfigured();
+        Map<String, String> params = FormBody.read(body, config.maxBodyBytes());
+        signatures.verify(PATH, params, signature);
+
+        String messageSid = params.get("MessageSid");
+        String from = params.get("From");
+        if (messageSid == null || messageSid.isBlank() || from == null || from.isBlank()) {
+            throw new StemException(400, "missing_fields", "MessageSid and From are required");
+        }
+        // Known numbers: the window opens before the replies are queued, so a sender woken by the
+        // commit never sees it closed. First contact: the identity exists only after handle (below).
+        identities.touchInbound(from, clock.instant());
+        conversations.handle(new Inbound(WhatsAppIdentities.CHANNEL, messageSid, from, InboundMapping.input(params),
+                null, null, false));
+        identities.touchInbound(from, clock.instant());
+        optOutKeywords(params, from);
+        return Response.ok(EMPTY_TWIML, "text/xml").build();
+    }
+
+    /** Twilio's Advanced Opt-Out tags STOP/START keywords; the engine still sees the text (and stops the session). */
+    private void optOutKeywords(Map<String, String> params, String from) {
+        String type = params.get("OptOutType");
+        if ("STOP".equalsIgnoreCase(type)) {
+            identities.optOut(from, clock.instant());
+            LOG.info("A WhatsApp respondent opted out");
+        } else if ("START".equalsIgnoreCase(type)) {
+            identities.optIn(from);
+        }
+    }
+}
