@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -28,6 +29,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import nl.stem.api.ApiTokensForTests;
+import nl.stem.api.PublishedForTests;
 import nl.stem.conversation.ConversationService;
 import nl.stem.conversation.Inbound;
 import nl.stem.engine.Input;
@@ -49,6 +51,11 @@ class BigExportBenchmarkTest {
 
     @Inject
     ConversationService conversations;
+
+    @AfterEach
+    void retireTestSurveys() {
+        PublishedForTests.retireAll();
+    }
 
     @Test
     void longCsv_ofManyAnswers_streamsWithFlatHeap() throws Exception {
@@ -85,7 +92,7 @@ class BigExportBenchmarkTest {
     }
 
     private String publishSurvey() {
-        String id = "bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = PublishedForTests.remember("bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         StringBuilder yaml = new StringBuilder("""
                 id: %s
                 title: Benchmark

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,6 +22,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import nl.stem.api.ApiTokensForTests;
 import nl.stem.api.PreviewDriver;
+import nl.stem.api.PublishedForTests;
 import nl.stem.conversation.ConversationService;
 import nl.stem.conversation.Inbound;
 import nl.stem.engine.Input;
@@ -36,7 +38,7 @@ class MediaResourceTest {
 
     /** A one-question audio survey, published for the test. */
     static String audioSurvey() {
-        String id = "t_media_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        String id = PublishedForTests.remember("t_media_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10));
         String yaml = """
                 id: %s
                 title: Spraak
@@ -53,6 +55,11 @@ class MediaResourceTest {
                 .body(Map.of("survey", Map.of("file", id + ".yaml", "content", yaml), "translations", Map.of()))
                 .post("/api/surveys").then().statusCode(201);
         return id;
+    }
+
+    @AfterEach
+    void retireTestSurveys() {
+        PublishedForTests.retireAll();
     }
 
     @Test

@@ -14,18 +14,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import nl.stem.api.ApiTokensForTests;
+import nl.stem.api.PublishedForTests;
 
 @QuarkusTest
 class SurveyResourceTest {
 
     static String uniqueId() {
-        return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return PublishedForTests.remember("t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    @AfterEach
+    void retireTestSurveys() {
+        PublishedForTests.retireAll();
     }
 
     static String yaml(String id, String extra) {
