@@ -8,6 +8,8 @@ import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -18,6 +20,10 @@ import java.util.Optional;
 public final class Languages {
     private static final String DARI = "prs";
     private static final ULocale DARI_ICU = new ULocale("fa_AF");
+    // ICU builds these from its data under locks: computed once per tag, they cost nothing per message.
+    private static final Map<String, ULocale> LOCALES = new ConcurrentHashMap<>();
+    private static final Map<String, String> SELF_NAMES = new ConcurrentHashMap<>();
+    private static final Map<String, Boolean> RTL = new ConcurrentHashMap<>();
 
     private Languages() {
     }
@@ -27,6 +33,10 @@ public final class Languages {
         if (tag == null || tag.isBlank()) {
             return ULocale.ROOT;
         }
+        return LOCALES.computeIfAbsent(tag, Languages::canonical);
+    }
+
+    private static ULocale canonical(String tag) {
         String t = tag.strip().replace('_', '-').toLowerCase(Locale.ROOT);
         if (t.equals(DARI) || t.startsWith(DARI + "-")) {
             return DARI_ICU;
@@ -39,6 +49,10 @@ public final class Languages {
      * {@code ar -> العربية}, {@code ti -> ትግርኛ}, {@code prs -> دری}, {@code uk -> Українська}.
      */
     public static String selfName(String tag) {
+        return tag == null ? null : SELF_NAMES.computeIfAbsent(tag, Languages::lookUpSelfName);
+    }
+
+    private static String lookUpSelfName(String tag) {
         ULocale l = ulocale(tag);
         LocaleDisplayNames names = LocaleDisplayNames.getInstance(l,
                 DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU, DisplayContext.DIALECT_NAMES);
@@ -51,7 +65,7 @@ public final class Languages {
         if (tag == null || tag.isBlank()) {
             return false;
         }
-        return ULocale.addLikelySubtags(ulocale(tag)).isRightToLeft();
+        return RTL.computeIfAbsent(tag, t -> ULocale.addLikelySubtags(ulocale(t)).isRightToLeft());
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class Texts {
     public static final char FSI = '\u2068';
     public static final char PDI = '\u2069';
+    private static final Map<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, NumberFormat> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Texts() {
     }
@@ -37,10 +39,23 @@ public final class Texts {
         if (args != null) {
             args.forEach((k, v) -> a.put(k, rtl ? isolate(locale, pattern, k, v) : v));
         }
+        MessageFormat prototype = FORMATS.computeIfAbsent(language + '\u0000' + pattern, k -> parse(pattern, locale));
+        if (prototype == null) {
+            return pattern;
+        }
         try {
-            return new MessageFormat(pattern, locale).format(a);
+            // Parsed once per text; formats are not thread-safe, so each use formats with a clone.
+            return ((MessageFormat) prototype.clone()).format(a);
         } catch (IllegalArgumentException e) {
             return pattern;
+        }
+    }
+
+    private static MessageFormat parse(String pattern, ULocale locale) {
+        try {
+            return new MessageFormat(pattern, locale);
+        } catch (IllegalArgumentException e) {
+            return null; // ConcurrentHashMap keeps no null: a broken pattern is parsed again, and fails again
         }
     }
 
@@ -51,9 +66,12 @@ public final class Texts {
 
     /** A whole number in the language's default digits (۳ in Farsi, 3 in Arabic, whose CLDR default is latn). */
     public static String number(String language, long n) {
-        NumberFormat f = NumberFormat.getIntegerInstance(Languages.ulocale(language));
-        f.setGroupingUsed(false);
-        return f.format(n);
+        NumberFormat prototype = NUMBERS.computeIfAbsent(String.valueOf(language), k -> {
+            NumberFormat f = NumberFormat.getIntegerInstance(Languages.ulocale(language));
+            f.setGroupingUsed(false);
+            return f;
+        });
+        return ((NumberFormat) prototype.clone()).format(n);
     }
 
     /** Wraps a value in FSI ... PDI unless the pattern needs it as a number (plural, select, number format). */
