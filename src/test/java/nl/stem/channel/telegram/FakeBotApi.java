@@ -105,6 +105,14 @@ public final class FakeBotApi {
         }
     }
 
+    /**
+     * The next {@code times} calls of {@code method} to one chat fail with {@code status}: unlike
+     * {@link #failNext}, a late message to another test's chat cannot take the failure.
+     */
+    public void failNextTo(String chatId, String method, int times, int status, Integer retryAfter) {
+        failNext(method + "@" + chatId, times, status, retryAfter);
+    }
+
     /** The next {@code passes} calls of {@code method} succeed, the one after fails with {@code status}. */
     public void passThenFail(String method, int passes, int status) {
         Deque<Failure> q = failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
@@ -201,7 +209,11 @@ public final class FakeBotApi {
             synchronized (calls) {
                 calls.add(new Call(method, text, json, Instant.now()));
             }
-            Failure failure = nextFailure(method);
+            String chat = json == null ? null : json.path("chat_id").asText(null);
+            Failure failure = chat == null ? null : nextFailure(method + "@" + chat);
+            if (failure == null) {
+                failure = nextFailure(method);
+            }
             if (failure != null && failure.status() != 0) {
                 error(ex, failure.status(), failure.status() == 429 ? "Too Many Requests: retry after " + failure.retryAfter()
                         : failure.status() == 403 ? "Forbidden: bot was blocked by the user" : "Internal Server Error", failure.retryAfter());

@@ -38,8 +38,8 @@ class TelegramDeliveryTest {
 
     @Test
     void sendMessage_when429WithRetryAfter_waitsThatLongThenDelivers() throws Exception {
-        fake.failNext("sendmessage", 1, 429, 1);
         TelegramUser u = TelegramUser.create("ar");
+        fake.failNextTo(u.chat(), "sendmessage", 1, 429, 1);
         u.start().statusCode(200);
         List<FakeBotApi.Call> calls = fake.awaitMessagesTo(u.chat(), 2, Duration.ofSeconds(15));
         long waitedMs = Duration.between(calls.get(0).at(), calls.get(1).at()).toMillis();
@@ -50,8 +50,8 @@ class TelegramDeliveryTest {
 
     @Test
     void sendMessage_when500_isRetriedAndDelivered() throws Exception {
-        fake.failNext("sendmessage", 1, 500, null);
         TelegramUser u = TelegramUser.create("en");
+        fake.failNextTo(u.chat(), "sendmessage", 1, 500, null);
         u.start().statusCode(200);
         fake.awaitMessagesTo(u.chat(), 2, Duration.ofSeconds(15));
         awaitCount("select count(*) from outbox where channel = 'telegram' and recipient = ? and status = 'sent' and attempts >= 1", u.chat(), 1);
@@ -59,8 +59,8 @@ class TelegramDeliveryTest {
 
     @Test
     void sendMessage_when403_marksTheChatUnreachableAndSendsNothingMore() throws Exception {
-        fake.failNext("sendmessage", 1, 403, null);
         TelegramUser u = TelegramUser.create("en");
+        fake.failNextTo(u.chat(), "sendmessage", 1, 403, null);
         u.start().statusCode(200);
         awaitCount("select count(*) from channel_identities where channel = 'telegram' and provider_id = ? and unreachable_at is not null", u.chat(), 1);
         int before = fake.messagesTo(u.chat()).size();

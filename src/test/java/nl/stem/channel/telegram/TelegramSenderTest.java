@@ -41,7 +41,7 @@ class TelegramSenderTest {
     @Test
     void send_whenTelegramAnswers429WithRetryAfter_isRetryAfterThatLong() throws Exception {
         String chat = chat();
-        fake.failNext("sendMessage", 1, 429, 17);
+        fake.failNextTo(chat, "sendMessage", 1, 429, 17);
         SendResult r = sender.send(message(chat, question("Hoe gaat het?")));
         SendResult.Retry retry = assertInstanceOf(SendResult.Retry.class, r);
         assertEquals(Duration.ofSeconds(17), retry.after());
@@ -50,18 +50,21 @@ class TelegramSenderTest {
 
     @Test
     void send_whenTelegramAnswers500_isRetry() throws Exception {
-        fake.failNext("sendMessage", 1, 500, null);
-        SendResult.Retry retry = assertInstanceOf(SendResult.Retry.class, sender.send(message(chat(), question("Vraag"))));
+        String chat = chat();
+        fake.failNextTo(chat, "sendMessage", 1, 500, null);
+        SendResult.Retry retry = assertInstanceOf(SendResult.Retry.class, sender.send(message(chat, question("Vraag"))));
         assertTrue(retry.after().compareTo(Duration.ofSeconds(30)) < 0, "retried soon");
     }
 
     @Test
     void send_whenTheUserBlockedTheBot_isFailedUnreachable() throws Exception {
-        fake.failNext("sendMessage", 1, 403, null);
-        SendResult.Failed failed = assertInstanceOf(SendResult.Failed.class, sender.send(message(chat(), question("Vraag"))));
+        String chat = chat();
+        fake.failNextTo(chat, "sendMessage", 1, 403, null);
+        SendResult.Failed failed = assertInstanceOf(SendResult.Failed.class, sender.send(message(chat, question("Vraag"))));
         assertTrue(failed.recipientUnreachable());
-        fake.failNext("sendMessage", 1, 400, null);
-        SendResult.Failed bad = assertInstanceOf(SendResult.Failed.class, sender.send(message(chat(), question("Vraag"))));
+        String other = chat();
+        fake.failNextTo(other, "sendMessage", 1, 400, null);
+        SendResult.Failed bad = assertInstanceOf(SendResult.Failed.class, sender.send(message(other, question("Vraag"))));
         assertTrue(!bad.recipientUnreachable(), "another 4xx is permanent but says nothing about the user");
     }
 
@@ -107,7 +110,7 @@ class TelegramSenderTest {
         String chat = chat();
         String text = "x".repeat(4096) + "y".repeat(100);
         OutboxMessage m = message(chat, new Outbound(Outbound.Kind.NOTICE, text, List.of(), false, null));
-        fake.passThenFail("sendMessage", 1, 500);
+        fake.passThenFail("sendMessage@" + chat, 1, 500); // this chat only
         SendResult first = sender.send(m);
         assertInstanceOf(SendResult.Retry.class, first);
         assertInstanceOf(SendResult.Sent.class, sender.send(m));
