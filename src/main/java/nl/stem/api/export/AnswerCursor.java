@@ -69,25 +69,7 @@ public class AnswerCursor {
                 where a.survey_version_id = any (?)""");
         List<Object> params = new ArrayList<>();
         params.add(f.versions().stream().map(p -> p.versionId()).toArray(Long[]::new));
-        if (f.from() != null) {
-            sql.append(" and a.answered_at >= ?");
-            params.add(Timestamp.from(f.from()));
-        }
-        if (f.to() != null) {
-            sql.append(" and a.answered_at < ?");
-            params.add(Timestamp.from(f.to()));
-        }
-        if (f.language() != null) {
-            sql.append(" and a.language = ?");
-            params.add(f.language());
-        }
-        if (f.channel() != null) {
-            sql.append(" and a.channel = ?");
-            params.add(f.channel());
-        }
-        if (!f.includePreview()) {
-            sql.append(" and not a.preview");
-        }
+        f.appendConditions(sql, params);
         sql.append(" order by ").append(order.sql);
         long count = 0;
         try (Connection c = db.getConnection()) {

@@ -27,6 +27,33 @@ public record ExportFilter(String surveyId, List<PublishedSurvey> versions, Inte
         versions = List.copyOf(versions);
     }
 
+    /**
+     * Appends the filters after a {@code where} on {@code answers a} (date range, language, channel,
+     * preview) as {@code and ...} clauses with {@code ?} placeholders, adding their values to
+     * {@code params} in order. The version condition is the caller's.
+     */
+    public void appendConditions(StringBuilder sql, List<Object> params) {
+        if (from != null) {
+            sql.append(" and a.answered_at >= ?");
+            params.add(java.sql.Timestamp.from(from));
+        }
+        if (to != null) {
+            sql.append(" and a.answered_at < ?");
+            params.add(java.sql.Timestamp.from(to));
+        }
+        if (language != null) {
+            sql.append(" and a.language = ?");
+            params.add(language);
+        }
+        if (channel != null) {
+            sql.append(" and a.channel = ?");
+            params.add(channel);
+        }
+        if (!includePreview) {
+            sql.append(" and not a.preview");
+        }
+    }
+
     /** The filters as given, for the audit log (no personal data in them). */
     public Map<String, Object> describe() {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -87,25 +86,7 @@ public class MediaResource {
                 join survey_versions v on v.id = a.survey_version_id
                 where a.survey_version_id = any (?)""");
         List<Object> params = new ArrayList<>();
-        if (f.from() != null) {
-            sql.append(" and a.answered_at >= ?");
-            params.add(Timestamp.from(f.from()));
-        }
-        if (f.to() != null) {
-            sql.append(" and a.answered_at < ?");
-            params.add(Timestamp.from(f.to()));
-        }
-        if (f.language() != null) {
-            sql.append(" and a.language = ?");
-            params.add(f.language());
-        }
-        if (f.channel() != null) {
-            sql.append(" and a.channel = ?");
-            params.add(f.channel());
-        }
-        if (!f.includePreview()) {
-            sql.append(" and not a.preview");
-        }
+        f.appendConditions(sql, params);
         sql.append(" order by a.answered_at, a.id");
         List<MediaItem> out = new ArrayList<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
