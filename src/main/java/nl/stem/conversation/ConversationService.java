@@ -81,7 +81,7 @@ public class ConversationService {
         List<Outbound> replies = new ArrayList<>();
         // A menu button starts a survey only when no session is under way (else it is a stale button).
         String requested = in.start() != null ? in.start().surveyId()
-                : session == null || finished(session) ? menuChoice(in.input()) : null;
+                : session == null || finished(session) ? menuChoice(in.input(), session == null) : null;
         boolean restart;
         if (requested != null || session == null) {
             restart = true;
@@ -191,8 +191,21 @@ public class ConversationService {
         return s.status.equals("completed") || s.status.equals("stopped") || s.status.equals("refused");
     }
 
-    private static String menuChoice(Input input) {
-        return input instanceof Input.ButtonTap tap ? OpeningMenu.chosen(tap.payload()).orElse(null) : null;
+    /**
+     * A survey chosen from the opening menu: a tapped {@code start:<id>} button, or its typed number
+     * or title when a newcomer without a session is being offered the menu (no default, several open).
+     */
+    private String menuChoice(Input input, boolean noSession) {
+        if (input instanceof Input.ButtonTap tap) {
+            return OpeningMenu.chosen(tap.payload()).orElse(null);
+        }
+        if (noSession && input instanceof Input.Text text && config.surveys().defaultSurvey().isEmpty()) {
+            List<PublishedSurvey> open = openToAnyone();
+            if (open.size() > 1) {
+                return OpeningMenu.typed(text.text(), open.stream().map(PublishedSurvey::version).toList()).orElse(null);
+            }
+        }
+        return null;
     }
 
     private List<Long> enqueue(Inbound in, Respondent respondent, List<Outbound> messages, Instant now) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 import nl.stem.engine.Button;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.UiTexts;
+import nl.stem.language.Digits;
 import nl.stem.language.Languages;
+import nl.stem.language.TextFold;
 import nl.stem.survey.model.SurveyVersion;
 
 /**
@@ -25,6 +27,31 @@ final class OpeningMenu {
     static Optional<String> chosen(String payload) {
         return payload != null && payload.startsWith(PAYLOAD_PREFIX)
                 ? Optional.of(payload.substring(PAYLOAD_PREFIX.length())) : Optional.empty();
+    }
+
+    /**
+     * The survey a typed answer to the menu names: its number ("2", "٢") or its title in any of its
+     * languages. Channels without buttons (WhatsApp lists) depend on this.
+     */
+    static Optional<String> typed(String text, List<SurveyVersion> open) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Integer> n = Digits.parseInt(text);
+        if (n.isPresent()) {
+            int i = n.get();
+            return i >= 1 && i <= open.size() ? Optional.of(open.get(i - 1).surveyId()) : Optional.empty();
+        }
+        String folded = TextFold.fold(text);
+        for (SurveyVersion v : open) {
+            for (String lang : v.survey().languages()) {
+                String title = v.texts().pattern(lang, "survey.title");
+                if (title != null && TextFold.fold(title).equals(folded)) {
+                    return Optional.of(v.surveyId());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     static List<Outbound> offer(UiTexts ui, List<SurveyVersion> open, String languageHint) {

@@ -56,6 +56,19 @@ class OpeningMenuTest {
     }
 
     @Test
+    void typed_whenANumberInAnyScriptOrATitleInAnyLanguage_namesTheSurvey() throws Exception {
+        List<SurveyVersion> open = List.of(example("toegang_tot_werk"), example("veiligheid_en_stabiliteit"));
+        assertEquals(Optional.of("veiligheid_en_stabiliteit"), OpeningMenu.typed("2", open));
+        assertEquals(Optional.of("veiligheid_en_stabiliteit"), OpeningMenu.typed("٢", open));
+        assertEquals(Optional.of("toegang_tot_werk"), OpeningMenu.typed("۱", open));
+        assertEquals(Optional.of("toegang_tot_werk"), OpeningMenu.typed("toegang tot werk", open));
+        String arabicTitle = open.get(1).texts().pattern("ar", "survey.title");
+        assertEquals(Optional.of("veiligheid_en_stabiliteit"), OpeningMenu.typed(arabicTitle, open));
+        assertEquals(Optional.empty(), OpeningMenu.typed("3", open));
+        assertEquals(Optional.empty(), OpeningMenu.typed("hello", open));
+    }
+
+    @Test
     void chosen_whenMenuPayload_namesTheSurvey() {
         assertEquals(Optional.of("toegang_tot_werk"), OpeningMenu.chosen("start:toegang_tot_werk"));
         assertEquals(Optional.empty(), OpeningMenu.chosen("a:consent:yes"));
