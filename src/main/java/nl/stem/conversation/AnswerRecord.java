@@ -45,6 +45,9 @@ public class AnswerRecord extends PanacheEntityBase {
     public String[] ioiTags;
     @Column(name = "media_id")
     public UUID mediaId;
+    /** The panel wave of the session, copied for per-wave counts. */
+    @Column(name = "wave_id")
+    public Long waveId;
     @Column(nullable = false)
     public boolean preview;
     @Column(name = "answered_at", nullable = false)

@@ -50,6 +50,7 @@ public class AnswerWriter {
         a.channel = in.channel();
         a.ioiTags = question.head().ioi().toArray(String[]::new);
         a.preview = session.preview;
+        a.waveId = session.waveId;
         a.answeredAt = now;
         a.mediaId = given.value().kind() == AnswerValue.Kind.MEDIA ? media(session, given.value().media(), in, now) : null;
         if (a.id == null) {

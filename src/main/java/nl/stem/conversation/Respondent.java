@@ -23,4 +23,10 @@ public class Respondent extends PanacheEntityBase {
     public String status;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** {@code unknown}, {@code given} or {@code refused}: the answer to a survey's consent question. */
+    @Column(name = "consent_status", nullable = false)
+    public String consentStatus = "unknown";
+    /** When they said STOP; no invitations or reminders until they start a survey again. */
+    @Column(name = "opted_out_at")
+    public Instant optedOutAt;
 }

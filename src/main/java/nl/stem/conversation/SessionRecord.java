@@ -40,6 +40,15 @@ public class SessionRecord extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "completed_at")
     public Instant completedAt;
+    /** The panel wave this session answers, or null. */
+    @Column(name = "wave_id")
+    public Long waveId;
+    /** Questions answered (not skipped) so far. */
+    @Column(nullable = false)
+    public int answered;
+    /** Questions the respondent was or will be routed to, given their answers so far. */
+    @Column(nullable = false)
+    public int applicable;
 
     /** The respondent's most recent session, finished or not. */
     public static SessionRecord latest(UUID respondentId) {
