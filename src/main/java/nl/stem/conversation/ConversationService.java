@@ -19,6 +19,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
+import nl.stem.engine.Progress;
 import nl.stem.engine.SessionEvent;
 import nl.stem.engine.SessionState;
 import nl.stem.engine.StepResult;
@@ -28,6 +29,9 @@ import nl.stem.config.StemConfig;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.outbox.Reachability;
+import nl.stem.panel.wave.WaveInvite;
+import nl.stem.panel.wave.WaveInvites;
+import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
 
@@ -61,6 +65,8 @@ public class ConversationService {
     Reachability reachability;
     @Inject
     StemConfig config;
+    @Inject
+    WaveInvites waveInvites;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -79,29 +85,50 @@ public class ConversationService {
 
         SessionRecord session = SessionRecord.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
+        boolean ended = session == null || finished(session);
         // A menu button starts a survey only when no session is under way (else it is a stale button).
-        String requested = in.start() != null ? in.start().surveyId()
-                : session == null || finished(session) ? menuChoice(in.input(), session == null) : null;
+        String requested = in.start() != null ? in.start().surveyId() : ended ? menuChoice(in.input(), session == null) : null;
         boolean restart;
-        if (requested != null || session == null) {
+        boolean explicit = in.input() instanceof Input.Start;
+        if (requested != null || session == null || "expired".equals(session.status)) {
+            restart = true;
+        } else if (ended && !deleting(session, in.input()) && waveInvites.pending(respondent.id, now, false).isPresent()) {
+            // A message after an earlier session ended answers the newest invitation.
             restart = true;
         } else {
             PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
                     new IllegalStateException("Session refers to an unknown survey version"));
             StepResult result = engine.step(survey.version(), sessions.state(session), in.input(), now);
             restart = apply(result, session, survey, respondent, in, now);
+            explicit |= restart;
             replies.addAll(result.messages());
         }
         if (restart) {
-            Optional<PublishedSurvey> survey = surveyToStart(in, requested, session);
-            if (survey.isPresent()) {
-                session = sessions.create(respondent.id, survey.get().versionId(), in.channel(), in.preview(), now);
-                StepResult result = engine.step(survey.get().version(), null, startInput(in, respondent), now);
-                apply(result, session, survey.get(), respondent, in, now);
+            if (session != null && "expired".equals(session.status) && in.start() == null) {
+                replies.add(notice(respondent.preferredLanguage, "notice.expired"));
+            }
+            Optional<Planned> planned = surveyToStart(in, requested, session, respondent, now, explicit);
+            if (planned.isPresent() && planned.get().waveId() != null && !explicit
+                    && engine.isStop(planned.get().survey().version(), in.input())) {
+                // "STOP" in answer to an invitation: out of the panel, and no session is started.
+                respondent.optedOutAt = now;
+                replies.add(notice(planned.get().language(), "panel.opted_out"));
+            } else if (planned.isPresent()) {
+                PublishedSurvey survey = planned.get().survey();
+                session = sessions.create(respondent.id, survey.versionId(), in.channel(), in.preview(), now);
+                if (planned.get().waveId() != null) {
+                    session.waveId = planned.get().waveId();
+                    waveInvites.attach(session.waveId, respondent.id, session.id);
+                }
+                // Starting a survey again is coming back to the panel after a stop.
+                respondent.optedOutAt = null;
+                Input.Start start = startInput(in, respondent, planned.get().language());
+                StepResult result = engine.step(survey.version(), null, start, now);
+                apply(result, session, survey, respondent, in, now);
                 replies.addAll(result.messages());
             } else {
                 replies.addAll(OpeningMenu.offer(ui, openToAnyone().stream().map(PublishedSurvey::version).toList(),
-                        startInput(in, respondent).languageHint()));
+                        startInput(in, respondent, null).languageHint()));
             }
         }
         List<Long> queued = enqueue(in, respondent, replies, now);
@@ -118,8 +145,15 @@ public class ConversationService {
         for (SessionEvent event : result.events()) {
             if (event instanceof SessionEvent.AnswerGiven a) {
                 answers.write(session, survey, a, in, now);
+                if (a.value().kind() == AnswerValue.Kind.CONSENT) {
+                    respondent.consentStatus = "given";
+                }
             } else if (event instanceof SessionEvent.ConsentRefused) {
                 answers.deleteSession(session.id);
+                respondent.consentStatus = "refused";
+            } else if (event instanceof SessionEvent.Stopped) {
+                // STOP opts the member out of the panel until they start a survey again.
+                respondent.optedOutAt = now;
             } else if (event instanceof SessionEvent.LanguageChosen l) {
                 respondent.preferredLanguage = l.language();
             } else if (event instanceof SessionEvent.Completed) {
@@ -131,6 +165,9 @@ public class ConversationService {
             }
         }
         sessions.save(session, result.state(), now);
+        Progress progress = Progress.of(survey.version(), result.state());
+        session.answered = progress.answered();
+        session.applicable = progress.applicable();
         return restart;
     }
 
@@ -138,8 +175,8 @@ public class ConversationService {
      * The language for a new session: an explicit choice (start request) first, then the
      * respondent's earlier choice, then the channel's hint for the engine to match.
      */
-    private static Input.Start startInput(Inbound in, Respondent respondent) {
-        String language = in.start() == null ? null : in.start().language();
+    private static Input.Start startInput(Inbound in, Respondent respondent, String invited) {
+        String language = in.start() != null && in.start().language() != null ? in.start().language() : invited;
         String hint = in.start() == null ? null : in.start().languageHint();
         if (in.input() instanceof Input.Start s) {
             language = language != null ? language : s.language();
@@ -151,44 +188,78 @@ public class ConversationService {
         return new Input.Start(language, hint);
     }
 
+    /** A survey to start, for a wave (or not), in a language (or the respondent's choice). */
+    private record Planned(PublishedSurvey survey, Long waveId, String language) {
+        static Planned open(PublishedSurvey survey) {
+            return new Planned(survey, null, null);
+        }
+    }
+
     /**
-     * Which survey a new session starts on: an explicit request (preview, invitation) must exist;
-     * a menu choice must be open to anyone; then the survey of the previous session ("start" again),
-     * the configured default, or the only survey open to anyone. Empty: offer the menu.
+     * Which survey a new session starts on: an explicit request (preview, invitation link) must
+     * exist, and runs in the member's open wave for it if there is one; a menu choice must be open to
+     * anyone or be the survey the member is invited to; then the member's newest open invitation;
+     * then the survey of the previous session ("start" again), the configured default, or the only
+     * survey open to anyone. Empty: offer the menu.
      */
-    private Optional<PublishedSurvey> surveyToStart(Inbound in, String requested, SessionRecord previous) {
+    private Optional<Planned> surveyToStart(Inbound in, String requested, SessionRecord previous, Respondent respondent,
+                                            Instant now, boolean explicit) {
         if (in.start() != null) {
             String id = in.start().surveyId();
             if (id == null || catalog.isRetired(id)) {
                 throw new NoSurveyException(String.valueOf(id));
             }
-            return Optional.of(catalog.latest(id).orElseThrow(() -> new NoSurveyException(id)));
+            Optional<Planned> wave = waveInvites.forSurvey(respondent.id, id).flatMap(this::planned);
+            return Optional.of(wave.orElseGet(() -> Planned.open(catalog.latest(id).orElseThrow(() -> new NoSurveyException(id)))));
         }
+        Optional<Planned> invited = waveInvites.pending(respondent.id, now, explicit).flatMap(this::planned);
         List<PublishedSurvey> open = openToAnyone();
         if (requested != null) {
-            return open.stream().filter(p -> p.surveyId().equals(requested)).findFirst();
+            return invited.filter(p -> p.survey().surveyId().equals(requested))
+                    .or(() -> open.stream().filter(p -> p.surveyId().equals(requested)).findFirst().map(Planned::open));
+        }
+        if (invited.isPresent()) {
+            return invited;
         }
         if (previous != null) {
             Optional<PublishedSurvey> again = catalog.byVersionId(previous.surveyVersionId)
                     .filter(p -> !catalog.isRetired(p.surveyId())).flatMap(p -> catalog.latest(p.surveyId()));
             if (again.isPresent()) {
-                return again;
+                return again.map(Planned::open);
             }
         }
         Optional<String> configured = config.surveys().defaultSurvey();
         if (configured.isPresent()) {
             return open.stream().filter(p -> p.surveyId().equals(configured.get())).findFirst()
-                    .or(() -> catalog.isRetired(configured.get()) ? Optional.empty() : catalog.latest(configured.get()));
+                    .or(() -> catalog.isRetired(configured.get()) ? Optional.empty() : catalog.latest(configured.get()))
+                    .map(Planned::open);
         }
-        return open.size() == 1 ? Optional.of(open.get(0)) : Optional.empty();
+        return open.size() == 1 ? Optional.of(Planned.open(open.get(0))) : Optional.empty();
+    }
+
+    private Optional<Planned> planned(WaveInvite invite) {
+        return catalog.byVersionId(invite.surveyVersionId()).map(p -> new Planned(p, invite.waveId(), invite.language()));
+    }
+
+    /** A notice from Stem itself in {@code language} (or the fallback when Stem has no texts in it). */
+    private Outbound notice(String language, String key) {
+        String lang = language != null && ui.byLanguage().containsKey(language) ? language : UiTexts.FALLBACK_LANGUAGE;
+        return new Outbound(Outbound.Kind.NOTICE, ui.pattern(lang, key), List.of(), nl.stem.language.Languages.isRightToLeft(lang), null);
     }
 
     private List<PublishedSurvey> openToAnyone() {
         return catalog.current().stream().filter(p -> p.version().survey().openToAnyone()).toList();
     }
 
+    /** "Delete my data" after a session ended, or its confirmation: the engine handles those. */
+    private boolean deleting(SessionRecord s, Input input) {
+        return sessions.state(s).confirmingDeletion() || catalog.byVersionId(s.surveyVersionId)
+                .map(p -> engine.isDelete(p.version(), input)).orElse(false);
+    }
+
     private static boolean finished(SessionRecord s) {
-        return s.status.equals("completed") || s.status.equals("stopped") || s.status.equals("refused");
+        return s.status.equals("completed") || s.status.equals("stopped") || s.status.equals("refused")
+                || s.status.equals("expired");
     }
 
     /**

@@ -54,6 +54,23 @@ public final class SurveyEngine {
         return turn.result(now);
     }
 
+    /**
+     * Whether the input is the stop command in one of the version's languages (or {@code /stop}).
+     * The service asks this before starting a session for a message that answers an invitation.
+     */
+    public boolean isStop(SurveyVersion version, Input input) {
+        return isCommand(version, input, Command.STOP);
+    }
+
+    /** Whether the input asks to delete the respondent's data; a finished session still honours it. */
+    public boolean isDelete(SurveyVersion version, Input input) {
+        return isCommand(version, input, Command.DELETE);
+    }
+
+    private boolean isCommand(SurveyVersion version, Input input, Command command) {
+        return input instanceof Input.Text t && new Commands(keywords(version)).detect(t.text()).orElse(null) == command;
+    }
+
     /** Keyed by id and checksum: hashing the record itself would walk the whole survey each time. */
     private Keywords keywords(SurveyVersion version) {
         return keywords.computeIfAbsent(version.surveyId() + "@" + version.version() + "@" + version.checksum(),

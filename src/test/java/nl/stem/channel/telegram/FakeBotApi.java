@@ -30,7 +30,7 @@ import com.sun.net.httpserver.HttpServer;
  * {@code GET /file/bot<token>/<path>}. Records every call, serves files registered by a test, and
  * fails on demand (the next N calls of a method with 429/500/403; downloads of a file always).
  * One per test JVM, on the fixed port that {@code %test.stem.telegram.api-url} names (system
- * property {@code stem.test.fake-bot-api-port}, default 18443). Thread-safe.
+ * property {@code fakebotapi.port}, default 18443). Thread-safe.
  */
 public final class FakeBotApi {
     public static final String TOKEN = "123456:TEST";
@@ -82,12 +82,12 @@ public final class FakeBotApi {
     /** The shared fake, started on first use. */
     public static synchronized FakeBotApi get() {
         if (instance == null) {
-            int port = Integer.parseInt(System.getProperty("stem.test.fake-bot-api-port", "18443"));
+            int port = Integer.parseInt(System.getProperty("fakebotapi.port", "18443"));
             try {
                 instance = new FakeBotApi(port);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start the fake Bot API on 127.0.0.1:" + port
-                        + " (set -Dstem.test.fake-bot-api-port to a free port)", e);
+                        + " (set -Dfakebotapi.port to a free port)", e);
             }
         }
         return instance;
