@@ -20,7 +20,7 @@ import io.restassured.response.ValidatableResponse;
  * {@code src/test/resources/telegram/}, gives them this chat's ids, a fresh update_id and the text,
  * data or file wanted, and posts them to the real webhook with the right secret.
  */
-final class TelegramUser {
+public final class TelegramUser {
     static final String SECRET = "test-secret_0123456789";
     /** The user id in the recorded payloads, replaced by this user's. */
     private static final long RECORDED_ID = 5301234567L;
@@ -40,16 +40,16 @@ final class TelegramUser {
         this.languageCode = languageCode;
     }
 
-    static TelegramUser create(String languageCode) {
+    public static TelegramUser create(String languageCode) {
         return new TelegramUser(6_000_000_000L + (RANDOM.nextLong() & Long.MAX_VALUE) % 3_000_000_000L, languageCode);
     }
 
-    String chat() {
+    public String chat() {
         return String.valueOf(chatId);
     }
 
     /** The recorded update {@code name}.json as this user, with a new update_id. */
-    ObjectNode update(String name) {
+    public ObjectNode update(String name) {
         ObjectNode u;
         try (InputStream in = TelegramUser.class.getResourceAsStream("/telegram/" + name + ".json")) {
             u = (ObjectNode) JSON.readTree(in);
@@ -62,27 +62,27 @@ final class TelegramUser {
         return u;
     }
 
-    ValidatableResponse post(JsonNode update) {
+    public ValidatableResponse post(JsonNode update) {
         lastUpdate = (ObjectNode) update;
         return given().contentType("application/json").header(TelegramWebhook.SECRET_HEADER, SECRET)
                 .body(update.toString()).post("/webhooks/telegram").then();
     }
 
-    ValidatableResponse send(String name) {
+    public ValidatableResponse send(String name) {
         return post(update(name));
     }
 
-    ValidatableResponse start() {
+    public ValidatableResponse start() {
         return text("/start");
     }
 
-    ValidatableResponse text(String text) {
+    public ValidatableResponse text(String text) {
         ObjectNode u = update("text");
         ((ObjectNode) u.get("message")).put("text", text);
         return post(u);
     }
 
-    ValidatableResponse tap(String data) {
+    public ValidatableResponse tap(String data) {
         ObjectNode u = update("callback_query");
         ObjectNode q = (ObjectNode) u.get("callback_query");
         q.put("id", "cbq-" + chatId + "-" + CALLBACK_IDS.incrementAndGet());

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Steers and inspects {@link FakeTwilio} over its {@code /_fake/} endpoints. */
-final class FakeTwilioControl {
+public final class FakeTwilioControl {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -26,11 +26,11 @@ final class FakeTwilioControl {
     }
 
     /** Messages the fake accepted for {@code to}, in order. */
-    static List<Map<String, String>> messagesTo(String to) {
+    public static List<Map<String, String>> messagesTo(String to) {
         return messages().stream().filter(m -> to.equals(m.get("To"))).toList();
     }
 
-    static List<Map<String, String>> messages() {
+    public static List<Map<String, String>> messages() {
         try {
             return JSON.readValue(call("GET", "/_fake/messages", null), new TypeReference<>() {
             });
@@ -44,12 +44,12 @@ final class FakeTwilioControl {
     }
 
     /** The next {@code count} message requests get 500; with {@code afterAccepting}, the message is created first. */
-    static void failNext(int count, boolean afterAccepting) {
+    public static void failNext(int count, boolean afterAccepting) {
         call("POST", "/_fake/fail?count=" + count + "&afterAccepting=" + afterAccepting, new byte[0]);
     }
 
     /** The next message request gets {@code status} with Twilio error {@code code}. */
-    static void errorNext(int status, int code) {
+    public static void errorNext(int status, int code) {
         call("POST", "/_fake/error?status=" + status + "&code=" + code, new byte[0]);
     }
 

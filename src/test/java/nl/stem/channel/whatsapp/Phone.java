@@ -16,20 +16,20 @@ import javax.sql.DataSource;
 import nl.stem.channel.whatsapp.Webhooks.Response;
 
 /** A test respondent on WhatsApp: a fresh number that sends recorded, signed payloads. */
-final class Phone {
-    final String waId;
-    final String from;
+public final class Phone {
+    public final String waId;
+    public final String from;
 
     private Phone(String waId) {
         this.waId = waId;
         this.from = "whatsapp:+" + waId;
     }
 
-    static Phone fresh() {
+    public static Phone fresh() {
         return new Phone("316" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
     }
 
-    static String newSid() {
+    public static String newSid() {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }
 
@@ -42,16 +42,16 @@ final class Phone {
     }
 
     /** Sends text and expects the empty TwiML acknowledgement. */
-    void text(String body) {
+    public void text(String body) {
         ok(send("text", Map.of("Body", body)));
     }
 
     /** Taps a quick-reply button. */
-    void tap(String payload, String title) {
+    public void tap(String payload, String title) {
         ok(send("quick_reply", Map.of("ButtonPayload", payload, "ButtonText", title)));
     }
 
-    Response send(String recorded, Map<String, String> extra) {
+    public Response send(String recorded, Map<String, String> extra) {
         return sendAs(newSid(), recorded, extra);
     }
 

@@ -17,7 +17,7 @@ import io.restassured.RestAssured;
  * {@code {{Name}}} placeholders are filled URL-encoded; the body goes exactly as written and is
  * signed for the public URL the service is configured with.
  */
-final class Webhooks {
+public final class Webhooks {
     static final String PUBLIC_URL = "https://stem.example.test"; // %test.stem.public-url
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -71,13 +71,13 @@ final class Webhooks {
     }
 
     /** A recorded inbound message, signed correctly. */
-    static Response inbound(String name, Map<String, String> values) {
+    public static Response inbound(String name, Map<String, String> values) {
         String form = form(name, values);
         return post("/webhooks/twilio", form, signature("/webhooks/twilio", form));
     }
 
     /** A recorded status callback, signed correctly. */
-    static Response status(String name, Map<String, String> values) {
+    public static Response status(String name, Map<String, String> values) {
         String form = form(name, values);
         return post("/webhooks/twilio/status", form, signature("/webhooks/twilio/status", form));
     }

@@ -1,0 +1,16 @@
+package nl.stem.panel.wave;
+
+import java.util.Map;
+
+/**
+ * What a launch did. Example: 480 invited (20 of them by a Telegram link to hand out), 12 left out
+ * because they opted out and 3 because of the contact-frequency cap.
+ *
+ * @param wave       the new wave's id
+ * @param invited    members in the wave
+ * @param messages   invitations queued as messages
+ * @param links      Telegram members not linked yet, who need their link handed out ({@code links.csv})
+ * @param excluded   members left out, by reason: {@code opted_out}, {@code unreachable}, {@code no_identity}, {@code frequency_cap}
+ */
+public record LaunchReport(long wave, int invited, int messages, int links, Map<String, Integer> excluded) {
+}

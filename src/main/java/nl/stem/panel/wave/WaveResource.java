@@ -1,0 +1,103 @@
+package nl.stem.panel.wave;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import nl.stem.api.JsonBodies;
+import nl.stem.api.auth.Role;
+
+/** Coordinators launch, list, close and follow up waves of invitations. */
+@Path("/api/waves")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Role.COORDINATOR_NAME)
+@Tag(name = "waves", description = "Panel waves: invitations, reminders, links, closing, feedback")
+public class WaveResource {
+
+    /** The feedback message: texts by language tag, {@code default} for every other language. */
+    public record FeedbackRequest(Map<String, String> texts) {
+    }
+
+    public record FeedbackSent(long wave, int recipients) {
+    }
+
+    @Inject
+    Waves waves;
+    @Inject
+    WaveLifecycle lifecycle;
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response launch(InputStream body) {
+        WaveRequest request = JsonBodies.read(body, 1_048_576, json, WaveRequest.class);
+        LaunchReport report = waves.launch(request, identity.getPrincipal().getName());
+        return Response.status(201).header("Location", "/api/waves/" + report.wave()).entity(report).build();
+    }
+
+    @GET
+    public List<WaveSummary> list() {
+        return lifecycle.list();
+    }
+
+    @GET
+    @Path("{id}")
+    public WaveSummary get(@PathParam("id") long id) {
+        return lifecycle.get(id);
+    }
+
+    @POST
+    @Path("{id}/close")
+    public WaveSummary close(@PathParam("id") long id) {
+        return lifecycle.close(id, identity.getPrincipal().getName());
+    }
+
+    /** Telegram members not linked yet: member id, language and the link to hand them (CSV). */
+    @GET
+    @Path("{id}/links.csv")
+    @Produces("text/csv; charset=UTF-8")
+    public Response links(@PathParam("id") long id) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord("member_id", "language", "link", "opened");
+            for (MemberLink l : lifecycle.links(id)) {
+                csv.printRecord(l.memberId(), l.language() == null ? "" : l.language(), l.link(), l.opened() ? "yes" : "no");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Response.ok(out.toString()).header("Content-Disposition", "attachment; filename=\"wave-" + id + "-links.csv\"").build();
+    }
+
+    @POST
+    @Path("{id}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response feedback(@PathParam("id") long id, InputStream body) {
+        FeedbackRequest request = JsonBodies.read(body, 65_536, json, FeedbackRequest.class);
+        int recipients = lifecycle.feedback(id, request.texts(), identity.getPrincipal().getName());
+        return Response.status(202).entity(new FeedbackSent(id, recipients)).build();
+    }
+}

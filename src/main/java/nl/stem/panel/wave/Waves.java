@@ -1,0 +1,319 @@
+package nl.stem.panel.wave;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import nl.stem.api.StemException;
+import nl.stem.audit.AuditEntry;
+import nl.stem.channel.telegram.TelegramConfig;
+import nl.stem.engine.UiTexts;
+import nl.stem.outbox.OutboxMessage;
+import nl.stem.outbox.OutboxQueued;
+import nl.stem.panel.PanelConfig;
+import nl.stem.panel.QuietHours;
+import nl.stem.survey.PublishedSurvey;
+import nl.stem.survey.SurveyCatalog;
+import nl.stem.worker.Jdbc;
+
+/**
+ * Launching a wave: choose the members, leave out those who opted out, cannot be reached or were
+ * contacted too often lately, and queue every invitation in one transaction. Launching only
+ * enqueues (set-based, in seconds for 100,000 members); the outbox sender drains the queue at the
+ * providers' rate limits, each member's invitation not before the end of their quiet hours.
+ */
+@ApplicationScoped
+public class Waves {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String MEMBER_ID = "[A-Za-z0-9._-]{1,64}";
+
+    @Inject
+    DataSource ds;
+    @Inject
+    SurveyCatalog catalog;
+    @Inject
+    PanelConfig config;
+    @Inject
+    TelegramConfig telegram;
+    @Inject
+    UiTexts ui;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+    @Inject
+    Event<OutboxQueued> outboxQueued;
+
+    @Transactional
+    public LaunchReport launch(WaveRequest request, String actor) {
+        Instant now = clock.instant();
+        validate(request);
+        PublishedSurvey survey = survey(request.survey());
+        Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
+        try (Connection c = ds.getConnection()) {
+            List<Candidate> candidates = candidates(c, request, inviteAt);
+            Map<String, Integer> excluded = new LinkedHashMap<>();
+            List<Candidate> invited = new ArrayList<>();
+            for (Candidate m : candidates) {
+                String reason = exclusion(m);
+                if (reason == null) {
+                    invited.add(m);
+                } else {
+                    excluded.merge(reason, 1, Integer::sum);
+                }
+            }
+            if (invited.isEmpty()) {
+                throw new StemException(422, "no_reachable_member", "No member of this selection can be invited: "
+                        + (excluded.isEmpty() ? "the selection is empty" : "left out " + excluded));
+            }
+            boolean needLinks = invited.stream().anyMatch(m -> m.providerId() == null);
+            if (needLinks && telegram.botUsername().filter(b -> !b.isBlank()).isEmpty()) {
+                throw new StemException(409, "telegram_bot_username_missing",
+                        "Set stem.telegram.bot-username: some Telegram members need an invitation link");
+            }
+            long waveId = insertWave(c, request, survey, inviteAt, actor, now);
+            int messages = enqueue(c, waveId, request, survey, invited, inviteAt,
+                    request.reminderHours() == null ? List.of() : request.reminderHours(), now);
+            AuditEntry.record(now, actor, "wave.launch", "wave:" + waveId, toJson(Map.of(
+                    "survey", survey.surveyId(), "version", survey.version().version(),
+                    "invited", invited.size(), "excluded", excluded)));
+            outboxQueued.fire(new OutboxQueued("telegram"));
+            outboxQueued.fire(new OutboxQueued("whatsapp"));
+            return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not launch the wave", e);
+        }
+    }
+
+    private void validate(WaveRequest r) {
+        if (r == null) {
+            throw new StemException(400, "missing_body", "Send the wave as JSON");
+        }
+        if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
+            throw new StemException(400, "bad_name", "name is required, at most 200 characters");
+        }
+        if (r.survey() == null || r.survey().isBlank()) {
+            throw new StemException(400, "missing_survey", "survey (the survey id) is required");
+        }
+        List<Integer> hours = r.reminderHours() == null ? List.of() : r.reminderHours();
+        if (hours.size() > config.maxReminders()) {
+            throw new StemException(400, "too_many_reminders", "At most " + config.maxReminders() + " reminders");
+        }
+        int previous = 0;
+        for (Integer h : hours) {
+            if (h == null || h <= previous || h > 24 * 90) {
+                throw new StemException(400, "bad_reminder_hours",
+                        "reminderHours must be increasing whole hours after the invitation, between 1 and 2160");
+            }
+            previous = h;
+        }
+        if (r.members() != null) {
+            for (String id : r.members()) {
+                if (id == null || !id.matches(MEMBER_ID)) {
+                    throw new StemException(400, "bad_member_id", "Member ids are 1-64 characters of A-Za-z0-9._-");
+                }
+            }
+        }
+        if (r.filter() != null && r.filter().channel() != null && !Set.of("telegram", "whatsapp").contains(r.filter().channel())) {
+            throw new StemException(400, "bad_channel", "filter.channel is telegram or whatsapp");
+        }
+    }
+
+    private PublishedSurvey survey(String id) {
+        if (catalog.isRetired(id)) {
+            throw new StemException(409, "survey_retired", "Survey " + id + " is retired; publish it again to start a wave");
+        }
+        return catalog.latest(id).orElseThrow(() -> new StemException(422, "unknown_survey", "No survey " + id + " is published"));
+    }
+
+    /** Why a member is left out, or null to invite them. */
+    private String exclusion(Candidate m) {
+        if (m.optedOutAt() != null) {
+            return "opted_out";
+        }
+        if (m.unreachableAt() != null) {
+            return "unreachable";
+        }
+        if (m.providerId() == null && !"telegram".equals(m.channel())) {
+            return "no_identity";
+        }
+        if (m.recentContacts() >= config.maxContacts()) {
+            return "frequency_cap";
+        }
+        return null;
+    }
+
+    private List<Candidate> candidates(Connection c, WaveRequest r, Instant inviteAt) throws SQLException {
+        WaveRequest.Filter f = r.filter() == null ? new WaveRequest.Filter(null, null, null) : r.filter();
+        String sql = "select r.id, r.member_id, r.channel, r.preferred_language, r.time_zone, r.opted_out_at, ci.provider_id, ci.unreachable_at, "
+                + "(select count(*) from panel_contacts pc where pc.respondent_id = r.id and pc.at > ? and pc.kind <> 'feedback') recent "
+                + "from respondents r left join lateral (select provider_id, unreachable_at from channel_identities i "
+                + "where i.respondent_id = r.id and i.channel = r.channel order by i.id desc limit 1) ci on true "
+                + "where r.member_id is not null and r.channel is not null and (cast(? as text) is null or r.channel = ?) "
+                + "and (cast(? as text) is null or r.preferred_language = ?) and r.attributes @> cast(? as jsonb) "
+                + "and (cast(? as text[]) is null or r.member_id = any(cast(? as text[]))) order by r.member_id";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, Jdbc.ts(inviteAt.minus(config.contactWindow())));
+            ps.setString(2, f.channel());
+            ps.setString(3, f.channel());
+            ps.setString(4, f.language());
+            ps.setString(5, f.language());
+            ps.setString(6, toJson(f.attributes() == null ? Map.of() : f.attributes()));
+            java.sql.Array ids = r.members() == null ? null : c.createArrayOf("text", r.members().toArray());
+            ps.setArray(7, ids);
+            ps.setArray(8, ids);
+            List<Candidate> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), Jdbc.instant(rs, "opted_out_at"), rs.getString(7),
+                            Jdbc.instant(rs, "unreachable_at"), rs.getInt(9)));
+                }
+            }
+            if (r.members() != null) {
+                Set<String> unknown = new TreeSet<>(r.members());
+                out.forEach(m -> unknown.remove(m.memberId()));
+                if (!unknown.isEmpty()) {
+                    throw new StemException(422, "unknown_members", "Unknown member ids: " + String.join(", ", unknown));
+                }
+            }
+            return out;
+        }
+    }
+
+    private long insertWave(Connection c, WaveRequest r, PublishedSurvey survey, Instant inviteAt, String actor, Instant now)
+            throws SQLException {
+        QuietHours quiet = quietHours(r);
+        try (PreparedStatement ps = c.prepareStatement("insert into waves (name, survey_version_id, invite_at, reminder_hours, created_by, "
+                + "created_at, quiet_start, quiet_end) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+            ps.setObject(7, quiet.start());
+            ps.setObject(8, quiet.end());
+            ps.setString(1, r.name().strip());
+            ps.setLong(2, survey.versionId());
+            ps.setObject(3, Jdbc.ts(inviteAt));
+            ps.setArray(4, c.createArrayOf("int4", (r.reminderHours() == null ? List.<Integer>of() : r.reminderHours()).toArray()));
+            ps.setString(5, actor);
+            ps.setObject(6, Jdbc.ts(now));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** One member's place in the wave as queued. */
+    private record Planned(Candidate member, String language, Instant invitedAt, String token, String payload, UUID key) {
+    }
+
+    /** The wave's quiet hours, else the configured ones. */
+    QuietHours quietHours(WaveRequest r) {
+        return r.quietHours() != null && r.quietHours().start() != null && r.quietHours().end() != null
+                ? new QuietHours(r.quietHours().start(), r.quietHours().end())
+                : new QuietHours(config.quietHours().start(), config.quietHours().end());
+    }
+
+    private int enqueue(Connection c, long waveId, WaveRequest request, PublishedSurvey survey, List<Candidate> members, Instant inviteAt,
+                        List<Integer> reminderHours, Instant now) throws SQLException {
+        QuietHours quiet = quietHours(request);
+        PanelMessages texts = new PanelMessages(ui);
+        List<Planned> planned = new ArrayList<>(members.size());
+        Map<String, String> payloads = new HashMap<>();
+        for (Candidate m : members) {
+            String language = surveyLanguage(survey, m.language());
+            if (m.providerId() == null) {
+                planned.add(new Planned(m, language, inviteAt, newToken(), null, null));
+            } else {
+                String payload = payloads.computeIfAbsent(m.channel() + "/" + language,
+                        k -> toJson(texts.invitation(survey.version(), language == null ? m.language() : language, m.channel())));
+                planned.add(new Planned(m, language, quiet.nextAllowed(inviteAt, zone(m.timeZone())), null, payload, UUID.randomUUID()));
+            }
+        }
+        List<Planned> links = planned.stream().filter(p -> p.token() != null).toList();
+        Bulk.insert(c, "insert into invitations (token, respondent_id, survey_id, language, channel, created_at) "
+                + "select t, cast(r as uuid), s, l, 'telegram', cast(n as timestamptz) from unnest(" + Bulk.params(5) + ") as x(t, r, s, l, n)",
+                links, List.of(Planned::token, p -> p.member().respondentId(), p -> survey.surveyId(), Planned::language, p -> now));
+        List<Planned> sent = planned.stream().filter(p -> p.token() == null).toList();
+        List<String> outboxIds = Bulk.insert(c, "insert into outbox (channel, respondent_id, recipient, priority, payload, status, "
+                        + "next_attempt_at, idempotency_key, created_at) select ch, cast(r as uuid), rc, " + OutboxMessage.PRIORITY_BULK
+                        + ", cast(pl as jsonb), 'queued', cast(a as timestamptz), cast(k as uuid), cast(n as timestamptz) "
+                        + "from unnest(" + Bulk.params(7) + ") as x(ch, r, rc, pl, a, k, n) returning cast(respondent_id as text) || ' ' || id",
+                sent, List.of(p -> p.member().channel(), p -> p.member().respondentId(), p -> p.member().providerId(),
+                        Planned::payload, Planned::invitedAt, Planned::key, p -> now));
+        Map<String, String> outboxByRespondent = new HashMap<>();
+        for (String row : outboxIds) {
+            String[] parts = row.split(" ");
+            outboxByRespondent.put(parts[0], parts[1]);
+        }
+        Integer firstReminder = reminderHours.isEmpty() ? null : reminderHours.get(0);
+        Bulk.insert(c, "insert into wave_members (wave_id, respondent_id, channel, language, invitation_token, invite_outbox_id, "
+                        + "invited_at, next_reminder_at) select cast(w as bigint), cast(r as uuid), ch, l, t, cast(o as bigint), "
+                        + "cast(a as timestamptz), cast(nr as timestamptz) from unnest(" + Bulk.params(8) + ") as x(w, r, ch, l, t, o, a, nr)",
+                planned, List.<Function<Planned, Object>>of(p -> waveId, p -> p.member().respondentId(), p -> p.member().channel(),
+                        Planned::language, Planned::token, p -> outboxByRespondent.get(p.member().respondentId().toString()),
+                        Planned::invitedAt, p -> firstReminder == null ? null : p.invitedAt().plus(Duration.ofHours(firstReminder))));
+        Bulk.insert(c, "insert into panel_contacts (respondent_id, wave_id, kind, at) select cast(r as uuid), cast(w as bigint), 'invitation', "
+                        + "cast(a as timestamptz) from unnest(" + Bulk.params(3) + ") as x(r, w, a)",
+                planned, List.of(p -> p.member().respondentId(), p -> waveId, Planned::invitedAt));
+        return sent.size();
+    }
+
+    /** The member's language if the survey has it (or a close match), else null: they choose. */
+    private static String surveyLanguage(PublishedSurvey survey, String preferred) {
+        if (preferred == null) {
+            return null;
+        }
+        return nl.stem.language.Languages.match(preferred, survey.version().survey().languages())
+                .filter(l -> survey.version().survey().languages().contains(l)).orElse(null);
+    }
+
+    ZoneId zone(String timeZone) {
+        if (timeZone != null) {
+            try {
+                return ZoneId.of(timeZone);
+            } catch (DateTimeException e) {
+                // An imported zone is validated; an unreadable one falls back to the default.
+            }
+        }
+        return config.defaultTimeZone();
+    }
+
+    static String newToken() {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    String toJson(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
