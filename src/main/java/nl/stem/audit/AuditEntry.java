@@ -40,4 +40,18 @@ public class AuditEntry extends PanacheEntityBase {
         e.details = detailsJson;
         e.persist();
     }
+
+    /** The same on a plain JDBC connection (for work outside a JTA transaction). */
+    public static void record(java.sql.Connection c, Instant at, String actor, String action, String subject, String detailsJson)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "insert into audit_log (at, actor, action, subject, details) values (?, ?, ?, ?, cast(? as jsonb))")) {
+            ps.setObject(1, java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC));
+            ps.setString(2, actor);
+            ps.setString(3, action);
+            ps.setString(4, subject);
+            ps.setString(5, detailsJson);
+            ps.executeUpdate();
+        }
+    }
 }

@@ -168,16 +168,16 @@ public class OutboxStore {
         }
         try (var c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("""
-                     select min(o.next_attempt_at) as next from outbox o
+                     select o.next_attempt_at as next from outbox o
                      where o.status = 'queued' and o.channel = any(?)
                        and not exists (select 1 from outbox p
                                        where p.channel = o.channel and p.recipient = o.recipient
-                                         and p.status in ('queued', 'sending') and p.id < o.id)""")) {
+                                         and p.status in ('queued', 'sending') and p.id < o.id)
+                     order by o.next_attempt_at limit 1""")) {
             Array array = c.createArrayOf("text", channels.toArray());
             ps.setArray(1, array);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return instant(rs, "next");
+                return rs.next() ? instant(rs, "next") : null;
             }
         }
     }

@@ -11,6 +11,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.panel.wave.Reminders;
+import nl.stem.panel.wave.WaveClosed;
+import nl.stem.panel.wave.WaveLifecycle;
 import nl.stem.worker.WorkerLoop;
 
 /** Runs session expiry and wave reminders every {@code stem.panel.scheduler.poll-interval}. */
@@ -23,6 +25,8 @@ public class PanelScheduler {
     SessionExpiry expiry;
     @Inject
     Reminders reminders;
+    @Inject
+    WaveLifecycle lifecycle;
     @Inject
     Clock clock;
     @Inject
@@ -44,7 +48,15 @@ public class PanelScheduler {
         }
     }
 
+    /** Closing a wave wakes the loop at once, to cancel what the wave still has queued. */
+    void onClosed(@Observes WaveClosed e) {
+        if (loop != null) {
+            loop.wake();
+        }
+    }
+
     private Duration round() throws Exception {
+        lifecycle.cancelQueued();
         expiry.run(clock.instant());
         if (reminders.run(clock.instant()) > 0) {
             outboxQueued.fire(new OutboxQueued("telegram"));

@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.jboss.logging.Logger;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -35,6 +37,8 @@ import nl.stem.worker.Jdbc;
 public class WaveLifecycle {
     /** Longest feedback text per language, in characters: "short", and within one WhatsApp template variable. */
     public static final int MAX_FEEDBACK = 1000;
+    private static final int CANCEL_BATCH = 5000;
+    private static final Logger LOG = Logger.getLogger(WaveLifecycle.class);
 
     @Inject
     DataSource ds;
@@ -50,6 +54,8 @@ public class WaveLifecycle {
     Clock clock;
     @Inject
     Event<OutboxQueued> outboxQueued;
+    @Inject
+    Event<WaveClosed> closed;
 
     private static final String SUMMARY = "select w.id, w.name, v.survey_id, v.version, w.status, w.invite_at, w.reminder_hours, "
             + "w.created_at, w.closed_at, w.feedback_sent_at, count(wm.respondent_id), count(o.id) filter (where o.status = 'sent'), "
@@ -72,27 +78,64 @@ public class WaveLifecycle {
     }
 
     /**
-     * Closes the wave: invitations and reminders still queued are cancelled and no reminder follows.
-     * Sessions under way may finish; nobody starts the wave's survey through it any more.
+     * Closes the wave: nobody starts its survey through it any more (sessions under way may finish)
+     * and no reminder follows. Its invitations and reminders still queued are cancelled right after,
+     * in batches of short transactions by {@link #cancelQueued()}, so closing a wave of 100,000
+     * returns at once and never holds the sender up (a message may still go out in that moment).
      */
-    @Transactional
     public WaveSummary close(long id, String actor) {
         Instant now = clock.instant();
-        try (Connection c = ds.getConnection()) {
-            String status = status(c, id);
-            if (status.equals("closed")) {
-                throw new StemException(409, "wave_closed", "Wave " + id + " is closed already");
-            }
-            Jdbc.update(c, "update waves set status = 'closed', closed_at = ? where id = ?", now, id);
-            int cancelled = Jdbc.update(c, "update outbox set status = 'cancelled', last_error = 'wave closed' where status = 'queued' "
-                    + "and id in (select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null "
-                    + "union all select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null)", id, id);
-            Jdbc.update(c, "update wave_members set next_reminder_at = null where wave_id = ? and next_reminder_at is not null", id);
-            AuditEntry.record(now, actor, "wave.close", "wave:" + id, "{\"cancelled\":" + cancelled + "}");
+        try {
+            Jdbc.inTransaction(ds, c -> {
+                if (status(c, id).equals("closed")) {
+                    throw new StemException(409, "wave_closed", "Wave " + id + " is closed already");
+                }
+                Jdbc.update(c, "update waves set status = 'closed', closed_at = ? where id = ?", now, id);
+                AuditEntry.record(c, now, actor, "wave.close", "wave:" + id, null);
+                return null;
+            });
         } catch (SQLException e) {
             throw new IllegalStateException("Could not close the wave", e);
         }
+        closed.fire(new WaveClosed(id));
         return get(id);
+    }
+
+    /**
+     * Cancels the queued invitations and reminders of closed waves and stops their reminders, a
+     * batch per transaction; marks each wave done ({@code cancelled_at}). Returns how many were cancelled.
+     */
+    public int cancelQueued() throws SQLException {
+        List<Long> waves = Jdbc.inTransaction(ds, c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("select id from waves where status = 'closed' and cancelled_at is null");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+        int total = 0;
+        for (long id : waves) {
+            int n;
+            int wave = 0;
+            do {
+                n = Jdbc.inTransaction(ds, c -> Jdbc.update(c, "update outbox set status = 'cancelled', last_error = 'wave closed' "
+                        + "where id in (select o.id from outbox o where o.status = 'queued' and o.id in ("
+                        + "select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null "
+                        + "union all select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null) "
+                        + "limit " + CANCEL_BATCH + " for update skip locked)", id, id));
+                wave += n;
+            } while (n == CANCEL_BATCH);
+            Jdbc.inTransaction(ds, c -> {
+                Jdbc.update(c, "update wave_members set next_reminder_at = null where wave_id = ? and next_reminder_at is not null", id);
+                return Jdbc.update(c, "update waves set cancelled_at = ? where id = ?", clock.instant(), id);
+            });
+            LOG.infof("Wave %d closed: %d queued messages cancelled", id, wave);
+            total += wave;
+        }
+        return total;
     }
 
     /** The deep links for Telegram members not linked yet, for the coordinator to hand out. */

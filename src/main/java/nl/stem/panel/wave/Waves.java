@@ -23,6 +23,8 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -50,7 +52,10 @@ import nl.stem.worker.Jdbc;
  */
 @ApplicationScoped
 public class Waves {
+    private static final Logger LOG = Logger.getLogger(Waves.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Waves this large refresh the planner's statistics of the tables they fill. */
+    private static final int ANALYZE_AFTER = 10_000;
     private static final String MEMBER_ID = "[A-Za-z0-9._-]{1,64}";
 
     @Inject
@@ -75,6 +80,7 @@ public class Waves {
         Instant now = clock.instant();
         validate(request);
         PublishedSurvey survey = survey(request.survey());
+        long started = System.nanoTime();
         Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
         try (Connection c = ds.getConnection()) {
             List<Candidate> candidates = candidates(c, request, inviteAt);
@@ -97,6 +103,7 @@ public class Waves {
                 throw new StemException(409, "telegram_bot_username_missing",
                         "Set stem.telegram.bot-username: some Telegram members need an invitation link");
             }
+            long selected = System.nanoTime();
             long waveId = insertWave(c, request, survey, inviteAt, actor, now);
             int messages = enqueue(c, waveId, request, survey, invited, inviteAt,
                     request.reminderHours() == null ? List.of() : request.reminderHours(), now);
@@ -105,6 +112,8 @@ public class Waves {
                     "invited", invited.size(), "excluded", excluded)));
             outboxQueued.fire(new OutboxQueued("telegram"));
             outboxQueued.fire(new OutboxQueued("whatsapp"));
+            LOG.infof("Wave %d launched: %d invited (%d messages), %s left out; members chosen in %d ms, queued in %d ms",
+                    waveId, invited.size(), messages, excluded, (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
             return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not launch the wave", e);
@@ -171,13 +180,17 @@ public class Waves {
 
     private List<Candidate> candidates(Connection c, WaveRequest r, Instant inviteAt) throws SQLException {
         WaveRequest.Filter f = r.filter() == null ? new WaveRequest.Filter(null, null, null) : r.filter();
-        String sql = "select r.id, r.member_id, r.channel, r.preferred_language, r.time_zone, r.opted_out_at, ci.provider_id, ci.unreachable_at, "
-                + "(select count(*) from panel_contacts pc where pc.respondent_id = r.id and pc.at > ? and pc.kind <> 'feedback') recent "
-                + "from respondents r left join lateral (select provider_id, unreachable_at from channel_identities i "
-                + "where i.respondent_id = r.id and i.channel = r.channel order by i.id desc limit 1) ci on true "
+        // Hash joins, not per-member subqueries: the plan stays good for 100,000 members even before
+        // the statistics of a fresh import are gathered. A member with two identities on their
+        // channel appears twice; the newest identity is kept below.
+        String sql = "select r.id, r.member_id, r.channel, r.preferred_language, r.time_zone, r.opted_out_at, ci.provider_id, "
+                + "ci.unreachable_at, coalesce(pc.n, 0) from respondents r "
+                + "left join channel_identities ci on ci.respondent_id = r.id and ci.channel = r.channel "
+                + "left join (select respondent_id, count(*) n from panel_contacts where at > ? and kind <> 'feedback' "
+                + "group by respondent_id) pc on pc.respondent_id = r.id "
                 + "where r.member_id is not null and r.channel is not null and (cast(? as text) is null or r.channel = ?) "
                 + "and (cast(? as text) is null or r.preferred_language = ?) and r.attributes @> cast(? as jsonb) "
-                + "and (cast(? as text[]) is null or r.member_id = any(cast(? as text[]))) order by r.member_id";
+                + "and (cast(? as text[]) is null or r.member_id = any(cast(? as text[]))) order by r.member_id, ci.id desc";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setObject(1, Jdbc.ts(inviteAt.minus(config.contactWindow())));
             ps.setString(2, f.channel());
@@ -191,6 +204,9 @@ public class Waves {
             List<Candidate> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    if (!out.isEmpty() && out.get(out.size() - 1).memberId().equals(rs.getString(2))) {
+                        continue;
+                    }
                     out.add(new Candidate(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), Jdbc.instant(rs, "opted_out_at"), rs.getString(7),
                             Jdbc.instant(rs, "unreachable_at"), rs.getInt(9)));
@@ -227,10 +243,6 @@ public class Waves {
         }
     }
 
-    /** One member's place in the wave as queued. */
-    private record Planned(Candidate member, String language, Instant invitedAt, String token, String payload, UUID key) {
-    }
-
     /** The wave's quiet hours, else the configured ones. */
     QuietHours quietHours(WaveRequest r) {
         return r.quietHours() != null && r.quietHours().start() != null && r.quietHours().end() != null
@@ -238,49 +250,59 @@ public class Waves {
                 : new QuietHours(config.quietHours().start(), config.quietHours().end());
     }
 
+    /**
+     * Plans each member's invitation in Java (language, text, quiet hours), copies the plan into a
+     * temporary table with COPY, and writes invitations, outbox rows, wave members and contacts from
+     * it in four set-based statements. Returns the number of messages queued.
+     */
     private int enqueue(Connection c, long waveId, WaveRequest request, PublishedSurvey survey, List<Candidate> members, Instant inviteAt,
                         List<Integer> reminderHours, Instant now) throws SQLException {
         QuietHours quiet = quietHours(request);
         PanelMessages texts = new PanelMessages(ui);
-        List<Planned> planned = new ArrayList<>(members.size());
-        Map<String, String> payloads = new HashMap<>();
+        Map<String, Integer> payloadKeys = new HashMap<>();
+        Map<Integer, String> bodies = new HashMap<>();
+        Map<String, java.util.Optional<String>> languages = new HashMap<>();
+        StringBuilder plan = new StringBuilder(members.size() * 160);
+        int messages = 0;
         for (Candidate m : members) {
-            String language = surveyLanguage(survey, m.language());
-            if (m.providerId() == null) {
-                planned.add(new Planned(m, language, inviteAt, newToken(), null, null));
-            } else {
-                String payload = payloads.computeIfAbsent(m.channel() + "/" + language,
-                        k -> toJson(texts.invitation(survey.version(), language == null ? m.language() : language, m.channel())));
-                planned.add(new Planned(m, language, quiet.nextAllowed(inviteAt, zone(m.timeZone())), null, payload, UUID.randomUUID()));
+            String language = m.language() == null ? null
+                    : languages.computeIfAbsent(m.language(), l -> java.util.Optional.ofNullable(surveyLanguage(survey, l))).orElse(null);
+            boolean link = m.providerId() == null;
+            Instant invitedAt = link ? inviteAt : quiet.nextAllowed(inviteAt, zone(m.timeZone()));
+            Integer payload = null;
+            if (!link) {
+                messages++;
+                String textLanguage = language == null ? m.language() : language;
+                payload = payloadKeys.computeIfAbsent(m.channel() + "/" + textLanguage, k -> payloadKeys.size());
+                bodies.computeIfAbsent(payload, k -> toJson(texts.invitation(survey.version(), textLanguage, m.channel())));
             }
+            Instant reminder = reminderHours.isEmpty() ? null : invitedAt.plus(Duration.ofHours(reminderHours.get(0)));
+            Copy.row(plan, m.respondentId(), m.channel(), m.providerId(), language, link ? newToken() : null, payload, invitedAt,
+                    link ? null : UUID.randomUUID(), reminder);
         }
-        List<Planned> links = planned.stream().filter(p -> p.token() != null).toList();
-        Bulk.insert(c, "insert into invitations (token, respondent_id, survey_id, language, channel, created_at) "
-                + "select t, cast(r as uuid), s, l, 'telegram', cast(n as timestamptz) from unnest(" + Bulk.params(5) + ") as x(t, r, s, l, n)",
-                links, List.of(Planned::token, p -> p.member().respondentId(), p -> survey.surveyId(), Planned::language, p -> now));
-        List<Planned> sent = planned.stream().filter(p -> p.token() == null).toList();
-        List<String> outboxIds = Bulk.insert(c, "insert into outbox (channel, respondent_id, recipient, priority, payload, status, "
-                        + "next_attempt_at, idempotency_key, created_at) select ch, cast(r as uuid), rc, " + OutboxMessage.PRIORITY_BULK
-                        + ", cast(pl as jsonb), 'queued', cast(a as timestamptz), cast(k as uuid), cast(n as timestamptz) "
-                        + "from unnest(" + Bulk.params(7) + ") as x(ch, r, rc, pl, a, k, n) returning cast(respondent_id as text) || ' ' || id",
-                sent, List.of(p -> p.member().channel(), p -> p.member().respondentId(), p -> p.member().providerId(),
-                        Planned::payload, Planned::invitedAt, Planned::key, p -> now));
-        Map<String, String> outboxByRespondent = new HashMap<>();
-        for (String row : outboxIds) {
-            String[] parts = row.split(" ");
-            outboxByRespondent.put(parts[0], parts[1]);
+        Jdbc.update(c, "create temporary table wave_plan (respondent_id uuid, channel text, recipient text, language text, token text, "
+                + "payload int, invited_at timestamptz, outbox_key uuid, reminder_at timestamptz) on commit drop");
+        Jdbc.update(c, "create temporary table wave_payloads (payload int, body jsonb) on commit drop");
+        Copy.in(c, "wave_plan", plan);
+        StringBuilder payloads = new StringBuilder();
+        bodies.forEach((key, body) -> Copy.row(payloads, key, body));
+        Copy.in(c, "wave_payloads", payloads);
+        Jdbc.update(c, "insert into invitations (token, respondent_id, survey_id, language, channel, created_at) "
+                + "select token, respondent_id, ?, language, 'telegram', ? from wave_plan where token is not null", survey.surveyId(), now);
+        Jdbc.update(c, "insert into outbox (channel, respondent_id, recipient, priority, payload, status, next_attempt_at, idempotency_key, "
+                + "created_at) select p.channel, p.respondent_id, p.recipient, ?, b.body, 'queued', p.invited_at, p.outbox_key, ? "
+                + "from wave_plan p join wave_payloads b on b.payload = p.payload", OutboxMessage.PRIORITY_BULK, now);
+        Jdbc.update(c, "insert into wave_members (wave_id, respondent_id, channel, language, invitation_token, invite_outbox_id, invited_at, "
+                + "next_reminder_at) select ?, p.respondent_id, p.channel, p.language, p.token, o.id, p.invited_at, p.reminder_at "
+                + "from wave_plan p left join outbox o on o.idempotency_key = p.outbox_key", waveId);
+        Jdbc.update(c, "insert into panel_contacts (respondent_id, wave_id, kind, at) "
+                + "select respondent_id, ?, 'invitation', invited_at from wave_plan", waveId);
+        if (members.size() >= ANALYZE_AFTER) {
+            // So the sender's claim plans for a queue this size now, not when autovacuum gets to it.
+            Jdbc.update(c, "analyze outbox");
+            Jdbc.update(c, "analyze wave_members");
         }
-        Integer firstReminder = reminderHours.isEmpty() ? null : reminderHours.get(0);
-        Bulk.insert(c, "insert into wave_members (wave_id, respondent_id, channel, language, invitation_token, invite_outbox_id, "
-                        + "invited_at, next_reminder_at) select cast(w as bigint), cast(r as uuid), ch, l, t, cast(o as bigint), "
-                        + "cast(a as timestamptz), cast(nr as timestamptz) from unnest(" + Bulk.params(8) + ") as x(w, r, ch, l, t, o, a, nr)",
-                planned, List.<Function<Planned, Object>>of(p -> waveId, p -> p.member().respondentId(), p -> p.member().channel(),
-                        Planned::language, Planned::token, p -> outboxByRespondent.get(p.member().respondentId().toString()),
-                        Planned::invitedAt, p -> firstReminder == null ? null : p.invitedAt().plus(Duration.ofHours(firstReminder))));
-        Bulk.insert(c, "insert into panel_contacts (respondent_id, wave_id, kind, at) select cast(r as uuid), cast(w as bigint), 'invitation', "
-                        + "cast(a as timestamptz) from unnest(" + Bulk.params(3) + ") as x(r, w, a)",
-                planned, List.of(p -> p.member().respondentId(), p -> waveId, Planned::invitedAt));
-        return sent.size();
+        return messages;
     }
 
     /** The member's language if the survey has it (or a close match), else null: they choose. */
