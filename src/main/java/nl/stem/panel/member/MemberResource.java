@@ -6,20 +6,23 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -56,12 +59,16 @@ public class MemberResource {
 
     @POST
     @Path("/import")
-    @Consumes(CSV)
     @Operation(summary = "Import members from CSV (UTF-8, ',' or ';'), all or nothing",
-            description = "Columns member_id, channel, whatsapp_number, language, optional time_zone and consent, then"
+            description = "Body: the CSV file (Content-Type text/csv). Columns member_id, channel, whatsapp_number, language, optional time_zone and consent, then"
                     + " attributes. 200 with counts; 400 for a bad header, 422 listing every rejected row (nothing stored),"
                     + " 413 when too large. An existing member_id is updated.")
-    public ImportResult importMembers(InputStream body) {
+    public ImportResult importMembers(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                      @RequestBody(content = @Content(mediaType = CSV)) InputStream body) {
+        // Checked here rather than with @Consumes, so that a caller without a valid token learns nothing but 401.
+        if (!isCsv(contentType)) {
+            throw new StemException(415, "not_csv", "Send the member file as Content-Type: text/csv (UTF-8)");
+        }
         MemberFile file = MemberFile.read(read(body));
         MemberColumns columns = MemberColumns.of(file.header());
         if (file.rows().isEmpty()) {
@@ -99,6 +106,18 @@ public class MemberResource {
             throw notFound(memberId); // erased meanwhile
         }
         return Response.noContent().build();
+    }
+
+    private static boolean isCsv(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.valueOf(contentType);
+            return type.isCompatible(MediaType.valueOf(CSV)) || type.isCompatible(MediaType.TEXT_PLAIN_TYPE);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private byte[] read(InputStream body) {

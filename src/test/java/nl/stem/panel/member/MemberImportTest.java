@@ -212,7 +212,11 @@ class MemberImportTest {
     @Test
     void import_whenNotAMemberFile_isRefusedClearly() {
         ApiTokensForTests.as("coordinator").contentType("application/json").body("{}").post("/api/members/import")
-                .then().statusCode(415).body("status", equalTo(415));
+                .then().statusCode(415).body("code", equalTo("not_csv"));
+        given().auth().oauth2(ApiTokensForTests.token("coordinator")).body(HEADER.getBytes(StandardCharsets.UTF_8))
+                .post("/api/members/import").then().statusCode(415);
+        ApiTokensForTests.as("coordinator").contentType("text/plain; charset=utf-8").body(HEADER).post("/api/members/import")
+                .then().statusCode(400).body("code", equalTo("no_members"));
         importCsv("").then().statusCode(400).body("code", equalTo("empty_file"));
         importCsv(HEADER).then().statusCode(400).body("code", equalTo("no_members"));
         importCsv("\"member_id,channel\nx").then().statusCode(400).body("code", equalTo("malformed_csv"));
