@@ -60,7 +60,7 @@ public class RespondentData {
     }
 
     /** A pseudonymous id for exports: random, unrelated to any identity. */
-    static String newPseudonym() {
+    public static String newPseudonym() {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);
         return "R" + HexFormat.of().formatHex(b);
@@ -80,7 +80,7 @@ public class RespondentData {
     }
 
     /** Deletes media rows now and their files after commit (a rollback keeps both). */
-    void deleteMedia(List<MediaObject> media) {
+    public void deleteMedia(List<MediaObject> media) {
         List<String> candidates = media.stream().map(m -> m.sha256).filter(h -> h != null).distinct().toList();
         media.forEach(MediaObject::delete);
         Panache.getEntityManager().flush();

@@ -26,6 +26,7 @@ import io.restassured.specification.RequestSpecification;
 @QuarkusTest
 class EndpointSecurityTest {
     static final String R = "researcher";
+    static final String C = "coordinator";
     static final String A = "admin";
     static final String EXPORT = "?survey=veiligheid_en_stabiliteit";
 
@@ -55,7 +56,11 @@ class EndpointSecurityTest {
                 Arguments.of("GET", "/api/exports/flow-results/responses.json" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/flow-results.zip" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/media" + EXPORT, null, Set.of(R, A), 200),
-                Arguments.of("GET", "/api/media/00000000-0000-4000-8000-000000000000", null, Set.of(R, A), 404));
+                Arguments.of("GET", "/api/media/00000000-0000-4000-8000-000000000000", null, Set.of(R, A), 404),
+                Arguments.of("POST", "/api/members/import", null, Set.of(C, A), 415),
+                Arguments.of("GET", "/api/members?limit=1", null, Set.of(C, A), 200),
+                Arguments.of("GET", "/api/members/no-such-member", null, Set.of(C, A), 404),
+                Arguments.of("DELETE", "/api/members/no-such-member", null, Set.of(C, A), 404));
     }
 
     static Response call(RequestSpecification spec, String method, String path, String body) {
