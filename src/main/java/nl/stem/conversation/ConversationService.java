@@ -29,6 +29,7 @@ import nl.stem.config.StemConfig;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.outbox.Reachability;
+import nl.stem.panel.member.Erasure;
 import nl.stem.panel.wave.WaveInvite;
 import nl.stem.panel.wave.WaveInvites;
 import nl.stem.survey.model.AnswerValue;
@@ -67,6 +68,8 @@ public class ConversationService {
     StemConfig config;
     @Inject
     WaveInvites waveInvites;
+    @Inject
+    Erasure erasure;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -102,6 +105,14 @@ public class ConversationService {
             restart = apply(result, session, survey, respondent, in, now);
             explicit |= restart;
             replies.addAll(result.messages());
+            if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
+                // "Delete my data", confirmed: everything about them goes; the confirmation is queued
+                // to their chat without their id, and purged once it has gone.
+                erasure.erase(respondent.id, Erasure.RESPONDENT, now);
+                List<Long> queued = enqueue(in, null, replies, now);
+                outboxQueued.fire(new OutboxQueued(in.channel()));
+                return new Outcome(false, null, queued);
+            }
         }
         if (restart) {
             if (session != null && "expired".equals(session.status) && in.start() == null) {
@@ -158,8 +169,6 @@ public class ConversationService {
                 respondent.preferredLanguage = l.language();
             } else if (event instanceof SessionEvent.Completed) {
                 session.completedAt = now;
-            } else if (event instanceof SessionEvent.DeletionConfirmed) {
-                respondentData.deleteAnswersAndMedia(respondent, in.channel(), now);
             } else if (event instanceof SessionEvent.RestartRequested) {
                 restart = true;
             }
@@ -279,12 +288,13 @@ public class ConversationService {
         return null;
     }
 
+    /** Queues the replies to the sender of {@code in}; {@code respondent} null: they were just erased. */
     private List<Long> enqueue(Inbound in, Respondent respondent, List<Outbound> messages, Instant now) {
         List<Long> ids = new ArrayList<>();
         for (Outbound m : messages) {
             OutboxMessage o = new OutboxMessage();
             o.channel = in.channel();
-            o.respondentId = respondent.id;
+            o.respondentId = respondent == null ? null : respondent.id;
             o.recipient = in.providerUserId();
             o.priority = OutboxMessage.PRIORITY_REPLY;
             o.payload = toJson(m);

@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import nl.stem.audit.AuditEntry;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaStore;
 
@@ -64,19 +63,6 @@ public class RespondentData {
         byte[] b = new byte[6];
         RANDOM.nextBytes(b);
         return "R" + HexFormat.of().formatHex(b);
-    }
-
-    /**
-     * The respondent asked for deletion: their answers, media (rows and files) and earlier sessions
-     * go. The identity stays until the confirmation reaches them; an anonymous audit record remains.
-     */
-    void deleteAnswersAndMedia(Respondent respondent, String channel, Instant now) {
-        AnswerRecord.delete("respondentId", respondent.id);
-        deleteMedia(MediaObject.list("respondentId", respondent.id));
-        SessionRecord latest = SessionRecord.latest(respondent.id);
-        SessionRecord.delete("respondentId = ?1 and id <> ?2", respondent.id, latest.id);
-        respondent.preferredLanguage = null;
-        AuditEntry.record(now, "respondent", "respondent.delete", null, "{\"channel\":\"" + channel + "\"}");
     }
 
     /** Deletes media rows now and their files after commit (a rollback keeps both). */

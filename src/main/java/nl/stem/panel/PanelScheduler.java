@@ -58,6 +58,7 @@ public class PanelScheduler {
     private Duration round() throws Exception {
         lifecycle.cancelQueued();
         expiry.run(clock.instant());
+        expiry.purgeErasureConfirmations();
         if (reminders.run(clock.instant()) > 0) {
             outboxQueued.fire(new OutboxQueued("telegram"));
             outboxQueued.fire(new OutboxQueued("whatsapp"));

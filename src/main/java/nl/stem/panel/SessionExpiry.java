@@ -28,4 +28,13 @@ public class SessionExpiry {
                 + "where status in ('new', 'choosing_language', 'active', 'paused') and updated_at < ? and not preview",
                 now.minus(config.sessionExpiry())));
     }
+
+    /**
+     * Deletes the messages that confirmed an erasure once they are sent or given up: they carry the
+     * erased respondent's chat or number and no respondent id. Returns how many went.
+     */
+    public int purgeErasureConfirmations() throws SQLException {
+        return Jdbc.inTransaction(ds, c -> Jdbc.update(c, "delete from outbox where respondent_id is null "
+                + "and status in ('sent', 'failed', 'cancelled')"));
+    }
 }
