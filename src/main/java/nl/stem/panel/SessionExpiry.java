@@ -35,6 +35,6 @@ public class SessionExpiry {
      */
     public int purgeErasureConfirmations() throws SQLException {
         return Jdbc.inTransaction(ds, c -> Jdbc.update(c, "delete from outbox where respondent_id is null "
-                + "and status in ('sent', 'failed', 'cancelled')"));
+                + "and status in ('sent', 'delivered', 'failed', 'cancelled')"));
     }
 }

@@ -59,30 +59,46 @@ public class PreviewConversations {
         return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, input, null, stored, true));
     }
 
-    /** Messages for the conversation after {@code after}, marked delivered. */
+    /**
+     * Messages for the conversation after {@code after}, marked delivered. Read by the token (the
+     * recipient), so the confirmation of "delete my data" still shows after the respondent is gone.
+     */
     @Transactional
     public List<PreviewMessage> messagesAfter(String token, long after) {
-        ChannelIdentity identity = requireConversation(token);
-        List<OutboxMessage> rows = OutboxMessage.list("channel = ?1 and respondentId = ?2 and id > ?3 order by id",
-                CHANNEL, identity.respondentId, after);
+        List<OutboxMessage> rows = token != null && TOKEN.matcher(token).matches()
+                ? OutboxMessage.list("channel = ?1 and recipient = ?2 and id > ?3 order by id", CHANNEL, token, after) : List.of();
+        if (rows.isEmpty()) {
+            requireConversation(token);
+        }
         List<PreviewMessage> out = new ArrayList<>();
         for (OutboxMessage m : rows) {
             out.add(toMessage(m));
         }
         if (!rows.isEmpty()) {
             Panache.getEntityManager().createNativeQuery(
-                            "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and respondent_id = ?1 and id > ?2 and status = 'queued'")
-                    .setParameter(1, identity.respondentId).setParameter(2, after).executeUpdate();
+                            "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and recipient = ?1 and id > ?2 and status = 'queued'")
+                    .setParameter(1, token).setParameter(2, after).executeUpdate();
         }
         return out;
     }
 
-    /** The status of the conversation's session (new, active, completed, ...). */
+    /** The status of the conversation's session (new, active, completed, ...), or {@code deleted} after an erasure. */
     @Transactional
     public String status(String token) {
-        ChannelIdentity identity = requireConversation(token);
+        ChannelIdentity identity = token != null && TOKEN.matcher(token).matches() ? ChannelIdentity.find(CHANNEL, token) : null;
+        if (identity == null) {
+            requireKnown(token);
+            return "deleted";
+        }
         SessionRecord s = SessionRecord.latest(identity.respondentId);
         return s == null ? "none" : s.status;
+    }
+
+    /** A token that never had a conversation (no message was ever addressed to it) is unknown: 404. */
+    private void requireKnown(String token) {
+        if (token == null || !TOKEN.matcher(token).matches() || OutboxMessage.count("channel = ?1 and recipient = ?2", CHANNEL, token) == 0) {
+            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+        }
     }
 
     @Transactional

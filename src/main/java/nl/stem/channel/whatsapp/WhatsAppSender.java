@@ -87,6 +87,11 @@ public class WhatsAppSender implements ChannelSender {
             return new SendResult.Failed("unreadable outbox payload", false);
         }
         Recipient recipient = identities.recipient(message.recipient);
+        if (message.respondentId == null && recipient == Recipient.UNKNOWN) {
+            // The confirmation of an erasure: the identity is gone, but the message answers the one
+            // they just sent, so the window opened when it was queued.
+            recipient = new Recipient(message.createdAt, null, null);
+        }
         if (recipient.optedOutAt() != null) {
             return new SendResult.Failed("recipient opted out on WhatsApp", true);
         }

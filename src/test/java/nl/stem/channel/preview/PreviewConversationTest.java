@@ -247,7 +247,7 @@ class PreviewConversationTest {
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         Path stored = config.media().dir().resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
         assertTrue(Files.exists(stored));
-        int audits = count("select count(*) from audit_log where action = 'respondent.delete' and ? <> ''", c.token);
+        int audits = count("select count(*) from audit_log where action = 'respondent.erase' and ? <> ''", c.token);
 
         c.type("حذف");
         c.tap("delete:yes");
@@ -255,7 +255,8 @@ class PreviewConversationTest {
         assertEquals(0, count("select count(*) from answers a join channel_identities ci on ci.respondent_id = a.respondent_id where ci.provider_id = ?", c.token));
         assertEquals(0, count("select count(*) from media_objects m join channel_identities ci on ci.respondent_id = m.respondent_id where ci.provider_id = ?", c.token));
         assertFalse(Files.exists(stored), "the media file is gone");
-        assertEquals(audits + 1, count("select count(*) from audit_log where action = 'respondent.delete' and ? <> ''", c.token));
+        assertEquals(0, count("select count(*) from channel_identities where provider_id = ?", c.token), "the identity is gone too");
+        assertEquals(audits + 1, count("select count(*) from audit_log where action = 'respondent.erase' and ? <> ''", c.token));
         assertEquals(0, count("select count(*) from audit_log where details::text like '%' || ? || '%'", c.token), "no identity in the audit log");
     }
 
