@@ -7,7 +7,7 @@ import java.util.List;
  * row for telegram and one for whatsapp.
  *
  * @param by   {@code language}, {@code channel}, or the name of a member attribute such as {@code region}
- * @param rows largest group first
+ * @param rows largest group first, members without a value (key "") last
  */
 public record Breakdown(String by, List<BreakdownRow> rows) {
     public Breakdown {

@@ -191,9 +191,14 @@ public class WaveStatistics {
         return new WaveInfo(w.id(), w.name(), surveyId, title, version, w.status(), w.inviteAt(), w.closedAt());
     }
 
+    /** Largest group first (ties by key); members without a value last. */
+    static final Comparator<BreakdownRow> LARGEST_FIRST = Comparator.comparing((BreakdownRow r) -> r.key().isEmpty())
+            .thenComparing(Comparator.comparingLong(BreakdownRow::invited).reversed())
+            .thenComparing(BreakdownRow::key);
+
     private static Breakdown breakdown(String by, List<BreakdownRow> rows) {
         List<BreakdownRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingLong(BreakdownRow::invited).reversed().thenComparing(BreakdownRow::key));
+        sorted.sort(LARGEST_FIRST);
         return new Breakdown(by, sorted);
     }
 
@@ -204,7 +209,7 @@ public class WaveStatistics {
             return rows;
         }
         List<BreakdownRow> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparingLong(BreakdownRow::invited).reversed().thenComparing(BreakdownRow::key));
+        sorted.sort(LARGEST_FIRST);
         List<BreakdownRow> out = new ArrayList<>(sorted.subList(0, max - 1));
         long invited = 0;
         long started = 0;

@@ -27,6 +27,7 @@ import io.restassured.specification.RequestSpecification;
 class EndpointSecurityTest {
     static final String R = "researcher";
     static final String A = "admin";
+    static final String C = "coordinator";
     static final String EXPORT = "?survey=veiligheid_en_stabiliteit";
 
     /** method, path, body (or null), allowed roles, the status a right role gets. */
@@ -55,7 +56,8 @@ class EndpointSecurityTest {
                 Arguments.of("GET", "/api/exports/flow-results/responses.json" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/flow-results.zip" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/media" + EXPORT, null, Set.of(R, A), 200),
-                Arguments.of("GET", "/api/media/00000000-0000-4000-8000-000000000000", null, Set.of(R, A), 404));
+                Arguments.of("GET", "/api/media/00000000-0000-4000-8000-000000000000", null, Set.of(R, A), 404),
+                Arguments.of("GET", "/dashboard/waves/987654321/stats.json", null, Set.of(C, A), 404));
     }
 
     static Response call(RequestSpecification spec, String method, String path, String body) {

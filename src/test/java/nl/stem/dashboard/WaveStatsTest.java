@@ -126,12 +126,26 @@ class WaveStatsTest {
 
         WaveStats s = statistics.of(w.waveId, "region", "nl");
 
-        assertEquals(List.of(row("ar", 3, 2, 2, 2), row("nl", 2, 1, 0, 0), row("", 1, 0, 0, 0), row("en", 1, 1, 1, 1)), s.byLanguage().rows());
+        assertEquals(List.of(row("ar", 3, 2, 2, 2), row("nl", 2, 1, 0, 0), row("en", 1, 1, 1, 1), row("", 1, 0, 0, 0)), s.byLanguage().rows());
         assertEquals(List.of(row("whatsapp", 4, 2, 2, 2), row("telegram", 3, 2, 1, 1)), s.byChannel().rows());
         assertEquals("region", s.byAttribute().by());
         assertEquals(List.of(row("Utrecht", 4, 2, 2, 2), row("Amsterdam", 2, 1, 0, 0), row("", 1, 1, 1, 1)), s.byAttribute().rows());
         assertEquals(List.of("city", "region"), statistics.attributes(w.waveId));
         assertEquals(420.0, s.medianCompletionSeconds(), EPS);
+    }
+
+    @Test
+    void attributeBreakdown_withMoreValuesThanTheCap_sumsTheSmallestAsOther() {
+        WaveFixture w = WaveFixture.create(db, "veiligheid_en_stabiliteit", "Many regions");
+        w.member().attribute("region", "r01").add();
+        for (int i = 1; i <= 31; i++) {
+            w.member().attribute("region", String.format("r%02d", i)).add();
+        }
+        List<BreakdownRow> rows = statistics.of(w.waveId, "region", "nl").byAttribute().rows();
+        assertEquals(30, rows.size(), "stem.dashboard.max-attribute-groups");
+        assertEquals(row("r01", 2, 0, 0, 0), rows.get(0));
+        assertEquals(row(WaveStatistics.OTHER_GROUPS, 2, 0, 0, 0), rows.get(1), "r30 and r31");
+        assertEquals(32, rows.stream().mapToLong(BreakdownRow::invited).sum());
     }
 
     @Test
