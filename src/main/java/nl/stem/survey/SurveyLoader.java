@@ -29,6 +29,11 @@ public final class SurveyLoader {
         this.taxonomy = taxonomy;
     }
 
+    /** The IoI taxonomy surveys are checked against (the dashboard names domains with it). */
+    public IoiTaxonomy taxonomy() {
+        return taxonomy;
+    }
+
     public LoadResult load(SurveySource source) {
         Problems problems = new Problems();
         String checksum = Checksums.of(source);

@@ -60,7 +60,13 @@ class EndpointSecurityTest {
                 Arguments.of("POST", "/api/members/import", null, Set.of(C, A), 415),
                 Arguments.of("GET", "/api/members?limit=1", null, Set.of(C, A), 200),
                 Arguments.of("GET", "/api/members/no-such-member", null, Set.of(C, A), 404),
-                Arguments.of("DELETE", "/api/members/no-such-member", null, Set.of(C, A), 404));
+                Arguments.of("DELETE", "/api/members/no-such-member", null, Set.of(C, A), 404),
+                Arguments.of("GET", "/api/waves", null, Set.of(C, A), 200),
+                Arguments.of("GET", "/api/waves/987654321", null, Set.of(C, A), 404),
+                Arguments.of("POST", "/api/waves/987654321/close", null, Set.of(C, A), 404),
+                Arguments.of("GET", "/api/waves/987654321/links.csv", null, Set.of(C, A), 404),
+                Arguments.of("POST", "/api/waves", "{}", Set.of(C, A), 400),
+                Arguments.of("GET", "/dashboard/waves/987654321/stats.json", null, Set.of(C, A), 404));
     }
 
     static Response call(RequestSpecification spec, String method, String path, String body) {
