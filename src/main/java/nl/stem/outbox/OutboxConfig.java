@@ -37,7 +37,7 @@ public interface OutboxConfig {
     @WithDefault("60s")
     Duration sendingTimeout();
 
-    /** Most provider calls in flight at once on this instance (never two for one recipient). */
+    /** Most provider calls in flight at once per channel on this instance (never two for one recipient). */
     @WithDefault("8")
     int concurrency();
 }

@@ -35,7 +35,8 @@ import nl.stem.worker.WorkerLoop;
  * <p><b>How.</b> One drain loop per instance claims due rows in a short transaction ({@code FOR UPDATE
  * SKIP LOCKED}, replies before bulk, only the oldest unsent row per chat, no chat sent to within its
  * per-recipient interval), marks them {@code sending} and commits; each is then sent on a pool of
- * {@code stem.outbox.concurrency} threads under the channel's token bucket, and its outcome recorded in
+ * {@code stem.outbox.concurrency} threads per channel (so a channel working through a backlog never
+ * starves another) under the channel's token bucket, and its outcome recorded in
  * a new short transaction. The loop wakes right after a conversation commits ({@link OutboxQueued}),
  * when a send completes, when a retry falls due, and on the {@code stem.outbox.poll-interval} fallback
  * (which also picks up rows queued by other instances and recovers stuck rows).
@@ -73,7 +74,8 @@ public class OutboxSender {
     private final Map<String, ChannelSender> senders = new LinkedHashMap<>();
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
-    private Semaphore slots;
+    /** Send slots per channel, so a channel working through a backlog at its rate never starves another. */
+    private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
     private ExecutorService pool;
     private WorkerLoop loop;
     private Backoff backoff;
@@ -99,9 +101,9 @@ public class OutboxSender {
         }
         backoff = new Backoff(config.backoffBase(), config.backoffMax());
         int concurrency = Math.max(1, config.concurrency());
-        slots = new Semaphore(concurrency);
+        senders.keySet().forEach(channel -> slots.put(channel, new Semaphore(concurrency)));
         AtomicInteger n = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(concurrency, r -> {
+        pool = Executors.newFixedThreadPool(concurrency * Math.max(1, senders.size()), r -> {
             Thread t = new Thread(r, "outbox-send-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -186,23 +188,24 @@ public class OutboxSender {
         do {
             claimedAny = false;
             for (ChannelSender sender : senders.values()) {
-                int free = slots.availablePermits();
+                Semaphore channelSlots = slots.get(sender.channel());
+                int free = channelSlots.availablePermits();
                 if (free == 0) {
-                    return null; // a finishing send wakes the loop
+                    continue; // a finishing send on this channel wakes the loop
                 }
                 Duration interval = nonNegative(sender.perRecipientInterval());
                 Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
                 List<OutboxMessage> claimed = store.claim(sender.channel(), Math.min(free, Math.max(1, config.batchSize())),
                         interval, claimedAt);
                 for (OutboxMessage m : claimed) {
-                    slots.acquire();
+                    channelSlots.acquire(); // only this loop acquires, so the permits counted above are there
                     inFlight.incrementAndGet();
                     pool.execute(() -> {
                         try {
                             sendOne(sender, m, claimedAt);
                         } finally {
                             inFlight.decrementAndGet();
-                            slots.release();
+                            channelSlots.release();
                             wake(); // the chat's next message may be due now
                         }
                     });
@@ -211,7 +214,9 @@ public class OutboxSender {
             }
         } while (claimedAny);
 
-        Instant next = store.nextDue(senders.keySet());
+        // Channels whose slots are all busy are woken by their finishing sends.
+        List<String> open = senders.keySet().stream().filter(ch -> slots.get(ch).availablePermits() > 0).toList();
+        Instant next = store.nextDue(open);
         if (next == null) {
             return null;
         }

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import nl.stem.outbox.OutboxSender;
+import nl.stem.outbox.TestChannelSender;
+import nl.stem.outbox.TestRows;
 
 /** The real outbox sender against the fake Bot API: 429, 500, 403 and a crash mid-queue. */
 @QuarkusTest
@@ -26,6 +28,8 @@ class TelegramDeliveryTest {
     DataSource dataSource;
     @Inject
     OutboxSender sender;
+    @Inject
+    TestChannelSender testChannel;
 
     private TelegramDb db;
     private FakeBotApi fake;
@@ -68,6 +72,28 @@ class TelegramDeliveryTest {
         sender.wake();
         awaitCount("select count(*) from outbox where channel = 'telegram' and recipient = ? and status = 'failed'", u.chat(), 2);
         assertEquals(before, fake.messagesTo(u.chat()).size(), "no call to a chat that blocked the bot");
+    }
+
+    @Test
+    void sender_whenAnotherChannelWorksThroughABacklog_stillSendsTelegramAtOnce() throws Exception {
+        TestRows rows = new TestRows(dataSource);
+        testChannel.limits(2, Duration.ZERO); // every send slot of testchan waits for its rate
+        try {
+            for (int i = 0; i < 24; i++) {
+                rows.queue(TestChannelSender.CHANNEL, rows.recipient(TestChannelSender.CHANNEL), 100, "bulk " + i);
+            }
+            sender.wake();
+            TestRows.await(Duration.ofSeconds(5), "testchan slots busy", () -> sender.inFlight() >= 8);
+            TelegramUser u = TelegramUser.create("en");
+            long started = System.nanoTime();
+            u.start().statusCode(200);
+            fake.awaitMessagesTo(u.chat(), 1, Duration.ofSeconds(15));
+            long tookMs = (System.nanoTime() - started) / 1_000_000;
+            assertTrue(tookMs < 3_000, "the Telegram reply did not wait for testchan's backlog (12 s at 2/s), took " + tookMs + " ms");
+        } finally {
+            rows.exec("delete from outbox where channel = ? and status = 'queued'", TestChannelSender.CHANNEL);
+            testChannel.reset();
+        }
     }
 
     @Test
