@@ -31,6 +31,20 @@ public interface DashboardConfig {
     @WithDefault("15s")
     Duration refreshInterval();
 
+    /**
+     * A wave's figures computed within this time are reused (many coordinators polling one wave cost
+     * one computation). 0 computes them on every request.
+     */
+    @WithDefault("5s")
+    Duration figuresMaxAge();
+
+    /**
+     * Figures older than figures-max-age but within this are served at once while fresher ones are
+     * computed in the background; older ones are never shown (the request waits for fresh ones).
+     */
+    @WithDefault("30s")
+    Duration figuresMaxStale();
+
     /** The time zone dates and times are shown in. */
     @WithDefault("Europe/Amsterdam")
     ZoneId timeZone();

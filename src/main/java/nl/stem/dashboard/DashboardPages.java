@@ -88,7 +88,7 @@ public class DashboardPages {
         String statsUrl = "/dashboard/waves/" + waveId + "/stats.json?lang=" + language
                 + (attribute == null ? "" : "&by=" + URLEncoder.encode(attribute, StandardCharsets.UTF_8));
         long refreshMs = Math.min(30_000, Math.max(1_000, config.refreshInterval().toMillis()));
-        return localized(Templates.wave(page, formats(language), stats, statistics.attributes(waveId), attribute == null ? "" : attribute,
+        return localized(Templates.wave(page, formats(language), stats, stats.attributes(), attribute == null ? "" : attribute,
                 statsUrl, refreshMs, refreshMs / 1000, TIME_MARKER), language);
     }
 

@@ -17,7 +17,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javax.sql.DataSource;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,53 +56,91 @@ public class WaveStatistics {
     @Inject
     Clock clock;
 
+    private ExecutorService refresher;
+    private FreshFigures<Key, Figures> fresh;
+
     /**
      * The figures of wave {@code waveId}, with a breakdown by member attribute {@code by} (or none when
-     * null), labels in {@code language}.
+     * null), labels in {@code language}. Figures computed within {@code stem.dashboard.figures-max-age}
+     * are reused; see {@link FreshFigures} for how older ones are refreshed. {@link WaveStats#computedAt()}
+     * says of which moment they are.
      *
      * @throws StemException 404 when there is no such wave, 400 when {@code by} is not an attribute of its members
      */
     public WaveStats of(long waveId, String by, String language) {
-        return of(waveId, by, language, Thresholds.of(config));
+        Thresholds thresholds = Thresholds.of(config);
+        FreshFigures.Dated<Figures> figures = fresh.get(new Key(waveId, by), () -> compute(waveId, by, thresholds));
+        return assemble(figures.value(), thresholds, by, language, figures.at());
     }
 
-    /** As {@link #of(long, String, String)} with other thresholds than the configured ones. */
+    /** As {@link #of(long, String, String)} with other thresholds than the configured ones, always computed afresh. */
     WaveStats of(long waveId, String by, String language, Thresholds thresholds) {
+        Instant at = clock.instant();
+        return assemble(compute(waveId, by, thresholds), thresholds, by, language, at);
+    }
+
+    /** Reads a wave's figures from the database, all in one snapshot. */
+    Figures compute(long waveId, String by, Thresholds thresholds) {
         return Snapshot.read(db, c -> {
             WaveRow wave = WaveRow.find(c, waveId)
                     .orElseThrow(() -> new StemException(404, "wave_not_found", "No wave with id " + waveId));
             if (by != null) {
                 requireAttribute(c, waveId, by);
             }
-            List<MemberTally.Grouped> tallies = MemberTally.count(c, waveId, thresholds, by);
-            Map<String, long[]> answers = AnswerTally.count(c, waveId);
-            return assemble(wave, thresholds, tallies, answers, by, language);
+            return new Figures(wave, MemberTally.count(c, waveId, thresholds, by), AnswerTally.count(c, waveId),
+                    attributes(c, waveId));
         });
     }
 
-    /** The member attributes of a wave's members, by name, for the breakdown choice. */
-    public List<String> attributes(long waveId) {
-        return Snapshot.read(db, c -> {
-            List<String> names = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("""
-                    select distinct k.name
-                    from wave_members wm
-                    join respondents r on r.id = wm.respondent_id
-                    cross join lateral jsonb_object_keys(case when jsonb_typeof(r.attributes) = 'object'
-                                                              then r.attributes else '{}' end) as k(name)
-                    where wm.wave_id = ?
-                    order by k.name
-                    limit 100
-                    """)) {
-                ps.setLong(1, waveId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        names.add(rs.getString(1));
-                    }
+    /** Forgets the figures kept for reuse (for benchmarks that time a first view). */
+    void forgetFigures() {
+        fresh.clear();
+    }
+
+    /** What the database says about a wave, before labels and rates: what {@link FreshFigures} keeps. */
+    record Figures(WaveRow wave, List<MemberTally.Grouped> tallies, Map<String, long[]> answers, List<String> attributes) {
+    }
+
+    private record Key(long waveId, String by) {
+    }
+
+    @PostConstruct
+    void start() {
+        AtomicInteger n = new AtomicInteger();
+        refresher = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "dashboard-figures-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        fresh = new FreshFigures<>(clock, config.figuresMaxAge(), config.figuresMaxStale(), refresher);
+    }
+
+    @PreDestroy
+    void stop() {
+        refresher.shutdownNow();
+    }
+
+    /** The member attributes of a wave's members, by name, for the breakdown choice (at most 100). */
+    private static List<String> attributes(Connection c, long waveId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                select distinct k.name
+                from wave_members wm
+                join respondents r on r.id = wm.respondent_id
+                cross join lateral jsonb_object_keys(case when jsonb_typeof(r.attributes) = 'object'
+                                                          then r.attributes else '{}' end) as k(name)
+                where wm.wave_id = ?
+                order by k.name
+                limit 100
+                """)) {
+            ps.setLong(1, waveId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
                 }
             }
-            return names;
-        });
+        }
+        return names;
     }
 
     /** The newest waves first, with invited, completed and RR1 each (at most {@code limit}). */
@@ -151,8 +196,9 @@ public class WaveStatistics {
         }
     }
 
-    private WaveStats assemble(WaveRow wave, Thresholds thresholds, List<MemberTally.Grouped> tallies,
-                               Map<String, long[]> answers, String by, String language) {
+    private WaveStats assemble(Figures figures, Thresholds thresholds, String by, String language, Instant computedAt) {
+        WaveRow wave = figures.wave();
+        Map<String, long[]> answers = figures.answers();
         Optional<PublishedSurvey> published = catalog.byVersionId(wave.surveyVersionId());
         Survey survey = published.map(p -> p.version().survey()).orElse(null);
         GroupTally whole = null;
@@ -160,7 +206,7 @@ public class WaveStatistics {
         List<BreakdownRow> channels = new ArrayList<>();
         List<BreakdownRow> attribute = new ArrayList<>();
         List<GroupTally> stops = new ArrayList<>();
-        for (MemberTally.Grouped g : tallies) {
+        for (MemberTally.Grouped g : figures.tallies()) {
             switch (g.set()) {
                 case MemberTally.WHOLE_WAVE -> whole = g.tally();
                 case MemberTally.BY_LANGUAGE -> languages.add(g.tally().breakdownRow());
@@ -179,7 +225,7 @@ public class WaveStatistics {
                 Rates.of(whole.cases(), whole.started()), whole.medianSeconds(),
                 dropOff(stops, published, language), breakdown("language", languages), breakdown("channel", channels),
                 by == null ? null : breakdown(by, capped(attribute)), domains(answers, survey, language),
-                answerCount, mediaCount, clock.instant());
+                answerCount, mediaCount, figures.attributes(), computedAt);
     }
 
     private WaveInfo info(WaveRow w, String language) {

@@ -14,13 +14,16 @@ import java.util.List;
  * @param byAttribute             the breakdown by the chosen member attribute, or null when none was chosen
  * @param answers                 answers stored in the wave
  * @param mediaAnswers            of them, with an audio, video or image file
+ * @param attributes              the attribute names of the wave's members, to break the figures down by
+ * @param computedAt              the moment the figures are of (they may be reused for a few seconds)
  */
 public record WaveStats(WaveInfo wave, Thresholds thresholds, Funnel funnel, CaseCounts cases, Rates rates,
                         Double medianCompletionSeconds, List<DropOff> dropOff, Breakdown byLanguage,
                         Breakdown byChannel, Breakdown byAttribute, List<DomainCount> domains, long answers,
-                        long mediaAnswers, Instant computedAt) {
+                        long mediaAnswers, List<String> attributes, Instant computedAt) {
     public WaveStats {
         dropOff = List.copyOf(dropOff);
+        attributes = List.copyOf(attributes);
         domains = List.copyOf(domains);
     }
 }

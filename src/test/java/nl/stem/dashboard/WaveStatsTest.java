@@ -130,7 +130,7 @@ class WaveStatsTest {
         assertEquals(List.of(row("whatsapp", 4, 2, 2, 2), row("telegram", 3, 2, 1, 1)), s.byChannel().rows());
         assertEquals("region", s.byAttribute().by());
         assertEquals(List.of(row("Utrecht", 4, 2, 2, 2), row("Amsterdam", 2, 1, 0, 0), row("", 1, 1, 1, 1)), s.byAttribute().rows());
-        assertEquals(List.of("city", "region"), statistics.attributes(w.waveId));
+        assertEquals(List.of("city", "region"), s.attributes());
         assertEquals(420.0, s.medianCompletionSeconds(), EPS);
     }
 
