@@ -118,16 +118,38 @@ public class WaveLifecycle {
         });
         int total = 0;
         for (long id : waves) {
-            int n;
+            // The wave's queued messages, found once; then cancelled by id, a batch per short transaction.
+            // A row the sender claims meanwhile is no longer 'queued' and goes out (it is in flight).
+            List<Long> queued = Jdbc.inTransaction(ds, c -> {
+                List<Long> ids = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("""
+                        select o.id from outbox o
+                        where o.status = 'queued'
+                          and o.id in (select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null
+                                       union all
+                                       select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null)
+                        order by o.id""")) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, id);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                        }
+                    }
+                }
+                return ids;
+            });
             int wave = 0;
-            do {
-                n = Jdbc.inTransaction(ds, c -> Jdbc.update(c, "update outbox set status = 'cancelled', last_error = 'wave closed' "
-                        + "where id in (select o.id from outbox o where o.status = 'queued' and o.id in ("
-                        + "select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null "
-                        + "union all select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null) "
-                        + "limit " + CANCEL_BATCH + " for update skip locked)", id, id));
-                wave += n;
-            } while (n == CANCEL_BATCH);
+            for (int from = 0; from < queued.size(); from += CANCEL_BATCH) {
+                Long[] batch = queued.subList(from, Math.min(queued.size(), from + CANCEL_BATCH)).toArray(Long[]::new);
+                wave += Jdbc.inTransaction(ds, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "update outbox set status = 'cancelled', last_error = 'wave closed' where id = any(?) and status = 'queued'")) {
+                        ps.setArray(1, c.createArrayOf("bigint", batch));
+                        return ps.executeUpdate();
+                    }
+                });
+            }
             Jdbc.inTransaction(ds, c -> {
                 Jdbc.update(c, "update wave_members set next_reminder_at = null where wave_id = ? and next_reminder_at is not null", id);
                 return Jdbc.update(c, "update waves set cancelled_at = ? where id = ?", clock.instant(), id);
