@@ -8,16 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Answers of a wave per question, and how many of them carry a media file, read from the
- * {@code answers_wave} index. Example: {@code AnswerTally.count(c, 7)} gives
+ * Answers of a wave per question, and how many of them carry a media file, read from
+ * {@code wave_answer_counts} (kept by triggers on {@code answers}, exact in every snapshot). Example:
+ * {@code AnswerTally.count(c, 7)} gives
  * {@code {safe_area=[120, 0], safer=[80, 7]}}.
  */
 final class AnswerTally {
     private static final String SQL = """
-            select question_id, count(*) as answers, count(media_id) as media
-            from answers
+            select question_id, sum(answers) as answers, sum(media) as media
+            from wave_answer_counts
             where wave_id = ?
             group by question_id
+            having sum(answers) > 0
             """;
 
     private AnswerTally() {

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -111,6 +115,54 @@ class WaveStatsTest {
                 new DomainCount("rights_responsibilities", "Rechten en verantwoordelijkheden", 2, 0)), s.domains());
         assertEquals(13, s.answers());
         assertEquals(2, s.mediaAnswers());
+    }
+
+    @Test
+    void answerCounts_whenAnswersChangeLoseTheirMediaOrAreErased_stayEqualToTheAnswers() throws Exception {
+        WaveFixture w = everyCategory(db);
+        UUID erased = w.member().whatsapp("ar").invite("sent", "read").session("completed", 3, 3, null)
+                .answers("consent", "safe_area").mediaAnswer("safer").add();
+        assertCountsMatchAnswers(w.waveId, 16, 3);
+
+        // A changed answer (the engine rewrites the row) counts once; a re-answer with a file counts as media.
+        exec("update answers set value = '\"other\"'::jsonb where wave_id = ? and question_id = 'safe_area'", w.waveId);
+        exec("update answers set media_id = (select id from media_objects where respondent_id = answers.respondent_id limit 1) "
+                + "where wave_id = ? and respondent_id = ? and question_id = 'safe_area'", w.waveId, erased);
+        assertCountsMatchAnswers(w.waveId, 16, 4);
+        // A media file removed: its answers keep counting, without media.
+        exec("delete from media_objects where respondent_id = ?", erased);
+        assertCountsMatchAnswers(w.waveId, 16, 2);
+        // The member erased: their answers go, and so do their counts.
+        exec("delete from respondents where id = ?", erased);
+        assertCountsMatchAnswers(w.waveId, 13, 2);
+    }
+
+    private void assertCountsMatchAnswers(long waveId, long answers, long media) throws Exception {
+        WaveStats s = statistics.of(waveId, null, "nl");
+        assertEquals(answers, s.answers());
+        assertEquals(media, s.mediaAnswers());
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                select coalesce(sum(answers), 0), coalesce(sum(media), 0) from wave_answer_counts where wave_id = ?
+                union all
+                select count(*), count(media_id) from answers where wave_id = ?""")) {
+            ps.setLong(1, waveId);
+            ps.setLong(2, waveId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long[] counted = {rs.getLong(1), rs.getLong(2)};
+                rs.next();
+                assertEquals(List.of(rs.getLong(1), rs.getLong(2)), List.of(counted[0], counted[1]), "counts = answers");
+            }
+        }
+    }
+
+    private void exec(String sql, Object... params) throws Exception {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
     }
 
     @Test

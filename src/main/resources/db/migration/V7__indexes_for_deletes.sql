@@ -11,6 +11,3 @@ create index dashboard_sessions_token on dashboard_sessions (token_id);
 -- every queued message paid for both copies.
 drop index outbox_chat_pending;
 drop index outbox_chat_sent;
--- The dashboard counts a wave's answers from the answers_wave index alone while the table's pages are
--- marked all-visible; vacuum after 2% new rows (not the default 20%) so that stays true as answers pour in.
-alter table answers set (autovacuum_vacuum_insert_scale_factor = 0.02);
