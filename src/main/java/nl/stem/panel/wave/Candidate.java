@@ -1,9 +1,34 @@
 package nl.stem.panel.wave;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** A panel member considered for a wave, with their identity on their channel (null: not linked). */
 record Candidate(UUID respondentId, String memberId, String channel, String language, String timeZone,
                  Instant optedOutAt, String providerId, Instant unreachableAt, int recentContacts) {
+
+    /**
+     * Why this member is left out of a wave, or null to invite them: {@code opted_out},
+     * {@code unreachable}, {@code no_identity} (WhatsApp without a number), {@code channel_not_configured}
+     * (this installation has no credentials for their channel) or {@code frequency_cap}.
+     */
+    String exclusion(int maxContacts, Set<String> configuredChannels) {
+        if (optedOutAt != null) {
+            return "opted_out";
+        }
+        if (unreachableAt != null) {
+            return "unreachable";
+        }
+        if (providerId == null && !"telegram".equals(channel)) {
+            return "no_identity";
+        }
+        if (!configuredChannels.contains(channel)) {
+            return "channel_not_configured";
+        }
+        if (recentContacts >= maxContacts) {
+            return "frequency_cap";
+        }
+        return null;
+    }
 }

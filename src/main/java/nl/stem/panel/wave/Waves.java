@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +36,7 @@ import jakarta.transaction.Transactional;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.channel.telegram.TelegramConfig;
+import nl.stem.channel.whatsapp.TwilioConfig;
 import nl.stem.engine.UiTexts;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
@@ -67,6 +69,8 @@ public class Waves {
     @Inject
     TelegramConfig telegram;
     @Inject
+    TwilioConfig twilio;
+    @Inject
     UiTexts ui;
     @Inject
     ObjectMapper json;
@@ -84,10 +88,11 @@ public class Waves {
         Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
         try (Connection c = ds.getConnection()) {
             List<Candidate> candidates = candidates(c, request, inviteAt);
+            Set<String> configured = configuredChannels();
             Map<String, Integer> excluded = new LinkedHashMap<>();
             List<Candidate> invited = new ArrayList<>();
             for (Candidate m : candidates) {
-                String reason = exclusion(m);
+                String reason = m.exclusion(config.maxContacts(), configured);
                 if (reason == null) {
                     invited.add(m);
                 } else {
@@ -154,6 +159,18 @@ public class Waves {
         }
     }
 
+    /** The channels this installation can send on (their credentials are set). */
+    private Set<String> configuredChannels() {
+        Set<String> channels = new HashSet<>();
+        if (telegram.enabled()) {
+            channels.add("telegram");
+        }
+        if (twilio.active() && twilio.whatsappFrom().filter(f -> !f.isBlank()).isPresent()) {
+            channels.add("whatsapp");
+        }
+        return channels;
+    }
+
     private PublishedSurvey survey(String id) {
         if (catalog.isRetired(id)) {
             throw new StemException(409, "survey_retired", "Survey " + id + " is retired; publish it again to start a wave");
@@ -161,22 +178,6 @@ public class Waves {
         return catalog.latest(id).orElseThrow(() -> new StemException(422, "unknown_survey", "No survey " + id + " is published"));
     }
 
-    /** Why a member is left out, or null to invite them. */
-    private String exclusion(Candidate m) {
-        if (m.optedOutAt() != null) {
-            return "opted_out";
-        }
-        if (m.unreachableAt() != null) {
-            return "unreachable";
-        }
-        if (m.providerId() == null && !"telegram".equals(m.channel())) {
-            return "no_identity";
-        }
-        if (m.recentContacts() >= config.maxContacts()) {
-            return "frequency_cap";
-        }
-        return null;
-    }
 
     private List<Candidate> candidates(Connection c, WaveRequest r, Instant inviteAt) throws SQLException {
         WaveRequest.Filter f = r.filter() == null ? new WaveRequest.Filter(null, null, null) : r.filter();
