@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.db.Ids;
 import nl.stem.engine.SessionEvent;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaQueued;
@@ -60,7 +61,7 @@ public class AnswerWriter {
 
     private UUID media(SessionRecord session, MediaRef ref, Inbound in, Instant now) {
         MediaObject m = new MediaObject();
-        m.id = UUID.randomUUID();
+        m.id = Ids.uuid();
         m.respondentId = session.respondentId;
         m.channel = in.channel();
         m.kind = ref.kind().name().toLowerCase(java.util.Locale.ROOT);

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import nl.stem.db.Ids;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.Progress;
@@ -300,7 +300,7 @@ public class ConversationService {
             o.payload = toJson(m);
             o.status = "queued";
             o.nextAttemptAt = now;
-            o.idempotencyKey = UUID.randomUUID();
+            o.idempotencyKey = Ids.uuid();
             o.createdAt = now;
             o.persist();
             ids.add(o.id);

@@ -5,7 +5,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import nl.stem.db.Ids;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaStore;
 
@@ -39,7 +39,7 @@ public class RespondentData {
             return Respondent.findById(identity.respondentId);
         }
         Respondent r = new Respondent();
-        r.id = UUID.randomUUID();
+        r.id = Ids.uuid();
         r.pseudonym = newPseudonym();
         r.status = "active";
         r.createdAt = now;

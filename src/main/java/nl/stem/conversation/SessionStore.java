@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.db.Ids;
 import nl.stem.engine.SessionState;
 
 /** Creates sessions and maps the engine's state to and from its JSON column. */
@@ -18,7 +19,7 @@ public class SessionStore {
 
     SessionRecord create(UUID respondentId, long surveyVersionId, String channel, boolean preview, Instant now) {
         SessionRecord s = new SessionRecord();
-        s.id = UUID.randomUUID();
+        s.id = Ids.uuid();
         s.respondentId = respondentId;
         s.surveyVersionId = surveyVersionId;
         s.channel = channel;

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.db.Ids;
 import nl.stem.api.audit.Audit;
 import nl.stem.conversation.RespondentData;
 import nl.stem.worker.Jdbc;
@@ -115,7 +116,7 @@ public class MemberImport {
                     zones[i] = r.timeZone();
                     consents[i] = r.consent();
                     attributes[i] = toJson(r.attributes());
-                    ids[i] = UUID.randomUUID();
+                    ids[i] = Ids.uuid();
                     names[i] = newPseudonym(pseudonyms);
                 }
                 ps.setArray(1, c.createArrayOf("int8", lines));

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.db.Ids;
 import nl.stem.engine.UiTexts;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.panel.PanelConfig;
@@ -152,7 +153,7 @@ public class Reminders {
             ps.setInt(4, OutboxMessage.PRIORITY_BULK);
             ps.setString(5, payload);
             ps.setObject(6, Jdbc.ts(at));
-            ps.setObject(7, UUID.randomUUID());
+            ps.setObject(7, Ids.uuid());
             ps.setObject(8, Jdbc.ts(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

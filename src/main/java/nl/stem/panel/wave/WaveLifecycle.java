@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.db.Ids;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.channel.telegram.TelegramConfig;
@@ -269,7 +270,7 @@ public class WaveLifecycle {
             ps.setInt(4, OutboxMessage.PRIORITY_BULK);
             ps.setString(5, payload);
             ps.setObject(6, Jdbc.ts(now));
-            ps.setObject(7, UUID.randomUUID());
+            ps.setObject(7, Ids.uuid());
             ps.setObject(8, Jdbc.ts(now));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();

@@ -33,6 +33,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.db.Ids;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.channel.telegram.TelegramConfig;
@@ -279,7 +280,7 @@ public class Waves {
             }
             Instant reminder = reminderHours.isEmpty() ? null : invitedAt.plus(Duration.ofHours(reminderHours.get(0)));
             Copy.row(plan, m.respondentId(), m.channel(), m.providerId(), language, link ? newToken() : null, payload, invitedAt,
-                    link ? null : UUID.randomUUID(), reminder);
+                    link ? null : Ids.uuid(), reminder);
         }
         Jdbc.update(c, "create temporary table wave_plan (respondent_id uuid, channel text, recipient text, language text, token text, "
                 + "payload int, invited_at timestamptz, outbox_key uuid, reminder_at timestamptz) on commit drop");
