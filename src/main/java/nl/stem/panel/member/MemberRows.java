@@ -72,7 +72,7 @@ final class MemberRows {
             } else {
                 language = languages.computeIfAbsent(writtenLanguage, LanguageTag::normalise).orElse(null);
                 if (language == null) {
-                    reasons.add("language '" + writtenLanguage + "' is not a well-formed BCP 47 tag (e.g. ar, ti, fa-AF)");
+                    reasons.add("language '" + writtenLanguage + "' is not a known language as a BCP 47 tag (e.g. ar, ti, fa-AF)");
                 }
             }
             String timeZone = null;

@@ -118,7 +118,7 @@ class MemberImportTest {
                 p + "tgnumber", "bad id!", p + "wide", ""), r.getList("details.memberId"));
         List<List<String>> reasons = r.getList("details.reasons");
         assertTrue(reasons.get(0).get(0).contains("not an international number"), reasons.get(0).toString());
-        assertTrue(reasons.get(1).get(0).contains("not a well-formed BCP 47 tag"));
+        assertTrue(reasons.get(1).get(0).contains("not a known language as a BCP 47 tag"));
         assertTrue(reasons.get(2).get(0).contains("unknown channel 'sms'"));
         assertEquals(List.of("member_id '" + p + "good' is also on line 2"), reasons.get(3));
         assertEquals(List.of("whatsapp_number " + good + " is also on line 2"), reasons.get(4));

@@ -110,6 +110,9 @@ class MemberRowsTest {
         assertEquals(Optional.of("sr-Latn-RS"), LanguageTag.normalise("SR-latn-rs"));
         assertEquals(Optional.empty(), LanguageTag.normalise("x-klingon"));
         assertEquals(Optional.empty(), LanguageTag.normalise("toolonglanguage"));
+        assertEquals(Optional.empty(), LanguageTag.normalise("zz"), "well-formed, but no language");
+        assertEquals(Optional.of("so"), LanguageTag.normalise("so"));
+        assertEquals(Optional.of("uk"), LanguageTag.normalise("UK"));
         assertEquals(Optional.of("Africa/Asmara"), TimeZones.normalise("AFRICA/ASMARA"));
         assertEquals(Optional.empty(), TimeZones.normalise("+01:00"));
     }
