@@ -1,13 +1,20 @@
 package nl.stem.conversation;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.hibernate.Session;
+
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
 import nl.stem.db.Ids;
 import nl.stem.engine.SessionEvent;
@@ -36,28 +43,46 @@ public class AnswerWriter {
     void write(SessionRecord session, PublishedSurvey survey, SessionEvent.AnswerGiven given, Inbound in, Instant now) {
         Question question = survey.version().survey().question(given.questionId()).orElseThrow(() ->
                 new IllegalStateException("Engine answered unknown question " + given.questionId()));
-        AnswerRecord a = AnswerRecord.find("sessionId = ?1 and questionId = ?2", session.id, given.questionId()).firstResult();
-        if (a == null) {
-            a = new AnswerRecord();
-            a.sessionId = session.id;
-            a.questionId = given.questionId();
-        }
-        a.respondentId = session.respondentId;
-        a.surveyVersionId = session.surveyVersionId;
-        a.questionType = question.type();
-        a.value = toJson(given.value());
-        a.rawText = given.raw();
-        a.language = given.language();
-        a.channel = in.channel();
-        a.ioiTags = question.head().ioi().toArray(String[]::new);
-        a.preview = session.preview;
-        a.waveId = session.waveId;
-        a.answeredAt = now;
-        a.mediaId = given.value().kind() == AnswerValue.Kind.MEDIA ? media(session, given.value().media(), in, now) : null;
-        if (a.id == null) {
-            a.persist();
-        }
+        UUID mediaId = given.value().kind() == AnswerValue.Kind.MEDIA ? media(session, given.value().media(), in, now) : null;
+        String value = toJson(given.value());
+        String[] tags = question.head().ioi().toArray(String[]::new);
+        EntityManager em = Panache.getEntityManager();
+        // The session and media rows this answer points at may still be pending in Hibernate.
+        em.flush();
+        // One statement instead of a lookup and an entity insert (the webhook's hot path):
+        // a second answer to the same question replaces the first.
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
+                ps.setObject(1, session.id);
+                ps.setObject(2, session.respondentId);
+                ps.setLong(3, session.surveyVersionId);
+                ps.setString(4, given.questionId());
+                ps.setString(5, question.type());
+                ps.setString(6, value);
+                ps.setString(7, given.raw());
+                ps.setString(8, given.language());
+                ps.setString(9, in.channel());
+                ps.setArray(10, c.createArrayOf("text", tags));
+                ps.setObject(11, mediaId);
+                ps.setBoolean(12, session.preview);
+                ps.setObject(13, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setObject(14, session.waveId);
+                ps.executeUpdate();
+            }
+        });
     }
+
+    private static final String UPSERT = """
+            insert into answers (session_id, respondent_id, survey_version_id, question_id, question_type, value, raw_text,
+                                 language, channel, ioi_tags, media_id, preview, answered_at, wave_id)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (session_id, question_id) do update
+            set respondent_id = excluded.respondent_id, survey_version_id = excluded.survey_version_id,
+                question_type = excluded.question_type, value = excluded.value, raw_text = excluded.raw_text,
+                language = excluded.language, channel = excluded.channel, ioi_tags = excluded.ioi_tags,
+                media_id = excluded.media_id, preview = excluded.preview, answered_at = excluded.answered_at,
+                wave_id = excluded.wave_id
+            """;
 
     private UUID media(SessionRecord session, MediaRef ref, Inbound in, Instant now) {
         MediaObject m = new MediaObject();
