@@ -20,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import nl.stem.db.Ids;
 import nl.stem.engine.Input;
@@ -86,11 +85,10 @@ public class ConversationService {
             return Outcome.duplicateDelivery();
         }
         Instant now = clock.instant();
+        // Locked: serialises this respondent's messages; other respondents' messages run in parallel.
         Respondent respondent = respondentData.findOrCreate(in.channel(), in.providerUserId(), now);
         // Someone who writes to us has unblocked the bot (or opted in again): they can be reached.
         reachability.markReachable(in.channel(), in.providerUserId());
-        // Serialises this respondent's messages; other respondents' messages run in parallel.
-        em.refresh(respondent, LockModeType.PESSIMISTIC_WRITE);
 
         SessionRecord session = SessionRecord.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();

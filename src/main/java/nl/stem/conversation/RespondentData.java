@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -30,13 +31,15 @@ public class RespondentData {
     TransactionSynchronizationRegistry tx;
 
     /**
-     * The respondent behind a channel identity, created on first contact. Two first messages at once
-     * both insert; the unique key makes the second wait for the first and then find its row.
+     * The respondent behind a channel identity, created on first contact, and locked for the rest of
+     * the transaction ({@code FOR UPDATE}): one respondent's messages are handled one at a time. Two
+     * first messages at once both insert; the unique key makes the second wait for the first and
+     * then find (and lock) its row.
      */
     Respondent findOrCreate(String channel, String providerId, Instant now) {
         ChannelIdentity identity = ChannelIdentity.find(channel, providerId);
         if (identity != null) {
-            return Respondent.findById(identity.respondentId);
+            return Respondent.findById(identity.respondentId, LockModeType.PESSIMISTIC_WRITE);
         }
         Respondent r = new Respondent();
         r.id = Ids.uuid();
@@ -55,7 +58,7 @@ public class RespondentData {
         }
         r.delete();
         ChannelIdentity existing = ChannelIdentity.find(channel, providerId);
-        return Respondent.findById(existing.respondentId);
+        return Respondent.findById(existing.respondentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
     /** A pseudonymous id for exports: random, unrelated to any identity. */
