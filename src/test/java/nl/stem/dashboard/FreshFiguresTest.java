@@ -38,21 +38,13 @@ class FreshFiguresTest {
 
     @Test
     void get_withNothingYet_waitsForTheComputation() throws Exception {
-        ExecutorService caller = Executors.newSingleThreadExecutor();
-        try {
-            Future<FreshFigures.Dated<Integer>> f = caller.submit(() -> figures.get("w7", this::compute));
-            awaitBackground();
-            assertTrue(!f.isDone(), "the caller waits: there is nothing to serve");
-            background.poll().run();
-            assertEquals(1, f.get(5, TimeUnit.SECONDS).value());
-            assertEquals(clock.instant(), f.get().at());
-        } finally {
-            caller.shutdownNow();
-        }
+        FreshFigures.Dated<Integer> first = waitedFor("w7", "the caller waits: there is nothing to serve");
+        assertEquals(1, first.value());
+        assertEquals(clock.instant(), first.at());
     }
 
     @Test
-    void get_withinMaxAge_servesTheSameFiguresWithoutComputing() {
+    void get_withinMaxAge_servesTheSameFiguresWithoutComputing() throws Exception {
         FreshFigures.Dated<Integer> first = firstFigures("w7");
         clock.move(Duration.ofSeconds(5));
         assertSame(first, figures.get("w7", this::compute));
@@ -61,7 +53,7 @@ class FreshFiguresTest {
     }
 
     @Test
-    void get_whenStale_servesAtOnceAndRefreshesOnceInTheBackground() {
+    void get_whenStale_servesAtOnceAndRefreshesOnceInTheBackground() throws Exception {
         firstFigures("w7");
         clock.move(Duration.ofSeconds(12));
         assertEquals(1, figures.get("w7", this::compute).value(), "stale figures at once");
@@ -77,16 +69,7 @@ class FreshFiguresTest {
     void get_whenOlderThanMaxStale_waitsForFreshFigures() throws Exception {
         firstFigures("w7");
         clock.move(Duration.ofSeconds(31));
-        ExecutorService caller = Executors.newSingleThreadExecutor();
-        try {
-            Future<FreshFigures.Dated<Integer>> f = caller.submit(() -> figures.get("w7", this::compute));
-            awaitBackground();
-            assertTrue(!f.isDone(), "31 s old figures are not shown");
-            background.poll().run();
-            assertEquals(2, f.get(5, TimeUnit.SECONDS).value());
-        } finally {
-            caller.shutdownNow();
-        }
+        assertEquals(2, waitedFor("w7", "31 s old figures are not shown").value());
     }
 
     @Test
@@ -147,20 +130,27 @@ class FreshFiguresTest {
         assertTrue(background.isEmpty());
     }
 
-    private FreshFigures.Dated<Integer> firstFigures(String key) {
-        // The first get() waits for its computation, so it runs on another thread while this one runs the work.
-        Thread t = new Thread(() -> figures.get(key, this::compute));
-        t.start();
-        awaitBackground();
-        background.poll().run();
-        try {
-            t.join(5000);
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-        FreshFigures.Dated<Integer> first = figures.get(key, this::compute);
+    private FreshFigures.Dated<Integer> firstFigures(String key) throws Exception {
+        FreshFigures.Dated<Integer> first = waitedFor(key, "there is nothing to serve yet");
         assertEquals(1, first.value());
         return first;
+    }
+
+    /**
+     * Calls get() on another thread, checks that it waits for the computation it started (the
+     * executor holds it), runs that computation here and gives what the caller got.
+     */
+    private FreshFigures.Dated<Integer> waitedFor(String key, String why) throws Exception {
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<FreshFigures.Dated<Integer>> f = caller.submit(() -> figures.get(key, this::compute));
+            awaitBackground();
+            assertTrue(!f.isDone(), why);
+            background.poll().run();
+            return f.get(5, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
     }
 
     private void awaitBackground() {
