@@ -54,4 +54,9 @@ public interface TwilioConfig {
     default boolean active() {
         return accountSid().filter(s -> !s.isBlank()).isPresent() && authToken().filter(s -> !s.isBlank()).isPresent();
     }
+
+    /** Whether messages can be sent: credentials and a sender number are set. */
+    default boolean canSend() {
+        return active() && whatsappFrom().filter(f -> !f.isBlank()).isPresent();
+    }
 }

@@ -77,7 +77,7 @@ public class WhatsAppSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboxMessage message) {
-        if (!config.active() || config.whatsappFrom().isEmpty()) {
+        if (!config.canSend()) {
             return new SendResult.Retry(Duration.ofMinutes(5), "WhatsApp channel not configured");
         }
         Outbound outbound;

@@ -166,7 +166,7 @@ public class Waves {
         if (telegram.enabled()) {
             channels.add("telegram");
         }
-        if (twilio.active() && twilio.whatsappFrom().filter(f -> !f.isBlank()).isPresent()) {
+        if (twilio.canSend()) {
             channels.add("whatsapp");
         }
         return channels;
