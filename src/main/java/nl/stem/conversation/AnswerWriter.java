@@ -7,20 +7,20 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import org.hibernate.Session;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hibernate.Session;
-
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import nl.stem.db.Ids;
 import nl.stem.engine.SessionEvent;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaQueued;
-import jakarta.enterprise.event.Event;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.model.MediaRef;
