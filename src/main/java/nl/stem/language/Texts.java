@@ -8,6 +8,8 @@ import com.ibm.icu.util.ULocale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -18,8 +20,14 @@ import java.util.regex.Pattern;
 public final class Texts {
     public static final char FSI = '\u2068';
     public static final char PDI = '\u2069';
-    private static final Map<String, MessageFormat> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final Map<String, NumberFormat> NUMBERS = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Parsed patterns by language and pattern; a broken pattern maps to an empty Optional. */
+    private static final Map<String, Optional<FormatPool<MessageFormat>>> FORMATS = new ConcurrentHashMap<>();
+    /** Whole numbers by language, without grouping. */
+    private static final Map<String, FormatPool<NumberFormat>> INTEGERS = new ConcurrentHashMap<>();
+    /** Numbers isolated in right-to-left text, by language. */
+    private static final Map<String, FormatPool<NumberFormat>> NUMBERS = new ConcurrentHashMap<>();
+    /** Whether an argument name is used as a number (plural, select, number format) in a pattern. */
+    private static final Map<String, Boolean> COMPLEX_ARGUMENTS = new ConcurrentHashMap<>();
 
     private Texts() {
     }
@@ -39,23 +47,23 @@ public final class Texts {
         if (args != null) {
             args.forEach((k, v) -> a.put(k, rtl ? isolate(locale, pattern, k, v) : v));
         }
-        MessageFormat prototype = FORMATS.computeIfAbsent(language + '\u0000' + pattern, k -> parse(pattern, locale));
-        if (prototype == null) {
+        Optional<FormatPool<MessageFormat>> formats = FORMATS.computeIfAbsent(language + '\u0000' + pattern,
+                k -> parse(pattern, locale).map(f -> new FormatPool<>(f, m -> (MessageFormat) m.clone())));
+        if (formats.isEmpty()) {
             return pattern;
         }
         try {
-            // Parsed once per text; formats are not thread-safe, so each use formats with a clone.
-            return ((MessageFormat) prototype.clone()).format(a);
+            return formats.get().with(f -> f.format(a));
         } catch (IllegalArgumentException e) {
             return pattern;
         }
     }
 
-    private static MessageFormat parse(String pattern, ULocale locale) {
+    private static Optional<MessageFormat> parse(String pattern, ULocale locale) {
         try {
-            return new MessageFormat(pattern, locale);
+            return Optional.of(new MessageFormat(pattern, locale));
         } catch (IllegalArgumentException e) {
-            return null; // ConcurrentHashMap keeps no null: a broken pattern is parsed again, and fails again
+            return Optional.empty(); // a broken pattern: remembered, so it is not parsed again
         }
     }
 
@@ -66,12 +74,15 @@ public final class Texts {
 
     /** A whole number in the language's default digits (۳ in Farsi, 3 in Arabic, whose CLDR default is latn). */
     public static String number(String language, long n) {
-        NumberFormat prototype = NUMBERS.computeIfAbsent(String.valueOf(language), k -> {
+        return INTEGERS.computeIfAbsent(String.valueOf(language), k -> {
             NumberFormat f = NumberFormat.getIntegerInstance(Languages.ulocale(language));
             f.setGroupingUsed(false);
-            return f;
-        });
-        return ((NumberFormat) prototype.clone()).format(n);
+            return new FormatPool<>(f, Texts::copyNumber);
+        }).with(f -> f.format(n));
+    }
+
+    private static NumberFormat copyNumber(NumberFormat f) {
+        return (NumberFormat) f.clone();
     }
 
     /** Wraps a value in FSI ... PDI unless the pattern needs it as a number (plural, select, number format). */
@@ -80,12 +91,15 @@ public final class Texts {
             return s.isEmpty() ? s.toString() : FSI + s.toString() + PDI;
         }
         if (value instanceof Number n && !usedAsComplexArgument(pattern, name)) {
-            return FSI + NumberFormat.getInstance(locale).format(n) + PDI;
+            String formatted = NUMBERS.computeIfAbsent(locale.toLanguageTag(),
+                    k -> new FormatPool<>(NumberFormat.getInstance(locale), Texts::copyNumber)).with(f -> f.format(n));
+            return FSI + formatted + PDI;
         }
         return value;
     }
 
     private static boolean usedAsComplexArgument(String pattern, String name) {
-        return Pattern.compile("\\{\\s*" + Pattern.quote(name) + "\\s*,").matcher(pattern).find();
+        return COMPLEX_ARGUMENTS.computeIfAbsent(name + '\u0000' + pattern,
+                k -> Pattern.compile("\\{\\s*" + Pattern.quote(name) + "\\s*,").matcher(pattern).find());
     }
 }
