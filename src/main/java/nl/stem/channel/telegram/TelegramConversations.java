@@ -1,7 +1,6 @@
 package nl.stem.channel.telegram;
 
 import org.jboss.logging.Logger;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +12,8 @@ import nl.stem.conversation.Outcome;
 /**
  * Hands a mapped Telegram update to the conversation service: invitations first (their own
  * transaction, so the service finds the invited respondent), then the conversation (committed when
- * it returns), then, best effort, the answer to a button tap so the client stops spinning.
+ * it returns). Says which button tap to answer so the client stops spinning: the webhook answers it
+ * in its response, which costs no call of our own.
  */
 @ApplicationScoped
 class TelegramConversations {
@@ -24,21 +24,22 @@ class TelegramConversations {
     @Inject
     Invitations invitations;
     @Inject
-    BotApi api;
-    @Inject
     nl.stem.outbox.Reachability reachability;
     @Inject
     java.time.Clock clock;
 
-    /** Handles one update; returns when everything it changed is committed. */
-    void handle(int updateId, TelegramEvent event) {
+    /**
+     * Handles one update; returns when everything it changed is committed, with the id of the
+     * callback query to answer (a button tap), or null.
+     */
+    String handle(int updateId, TelegramEvent event) {
         if (event instanceof TelegramEvent.Blocked blocked) {
             // The respondent blocked the bot: send nothing more until they write again.
             reachability.markUnreachable(Invitations.CHANNEL, blocked.chatId(), clock.instant());
-            return;
+            return null;
         }
         if (!(event instanceof TelegramEvent.FromChat chat)) {
-            return; // ignored kinds: edits, other member updates
+            return null; // ignored kinds: edits, other member updates
         }
         Inbound.StartRequest start = null;
         if (chat.startPayload() != null) {
@@ -54,22 +55,6 @@ class TelegramConversations {
             // An invitation to a survey that is gone (retired): acknowledge so Telegram stops retrying.
             LOG.warnf("Telegram update %d: %s", updateId, e.getMessage());
         }
-        if (chat.callbackQueryId() != null) {
-            answerCallback(chat.callbackQueryId());
-        }
-    }
-
-    /** Asynchronous and best effort: never delays or fails the webhook's answer. */
-    private void answerCallback(String callbackQueryId) {
-        try {
-            api.client().executeAsync(AnswerCallbackQuery.builder().callbackQueryId(callbackQueryId).build())
-                    .whenComplete((ok, error) -> {
-                        if (error != null) {
-                            LOG.debugf("answerCallbackQuery failed: %s", error.getClass().getSimpleName());
-                        }
-                    });
-        } catch (Exception e) {
-            LOG.debugf("answerCallbackQuery not sent: %s", e.getClass().getSimpleName());
-        }
+        return chat.callbackQueryId();
     }
 }

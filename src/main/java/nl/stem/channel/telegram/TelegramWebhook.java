@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Locale;
+import java.util.Map;
 
 import org.telegram.telegrambots.meta.api.objects.Update;
 
@@ -24,7 +25,9 @@ import nl.stem.api.StemException;
  * {@code POST /webhooks/telegram}: Telegram delivers updates here. Checks, in this order, before
  * anything is parsed or stored: channel configured (404), secret header (401 missing, 403 wrong,
  * compared in constant time), JSON content type (415), body size (413), then parses (400). Answers
- * 200 only after the conversation service committed; a non-2xx makes Telegram deliver again.
+ * 200 only after the conversation service committed; a non-2xx makes Telegram deliver again. A
+ * button tap is answered (answerCallbackQuery) in the body of that 200, as the Bot API allows for
+ * webhooks, so the client stops spinning without a call of our own.
  */
 @Path("/webhooks/telegram")
 public class TelegramWebhook {
@@ -61,8 +64,13 @@ public class TelegramWebhook {
             // A well-formed Update missing what every real one has (a chat, a sender): acknowledge, do nothing.
             event = new TelegramEvent.Ignored("unmappable");
         }
-        conversations.handle(update.getUpdateId(), event);
-        return Response.ok().build();
+        String callbackQueryId = conversations.handle(update.getUpdateId(), event);
+        if (callbackQueryId == null) {
+            return Response.ok().build();
+        }
+        // A Bot API call in the webhook's response (Telegram makes it; its result is not returned):
+        // answers the button tap without a request of our own.
+        return Response.ok(Map.of("method", "answerCallbackQuery", "callback_query_id", callbackQueryId)).build();
     }
 
     private byte[] read(InputStream body, String contentLength) {
