@@ -19,7 +19,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.stem.db.Ids;
 import nl.stem.engine.Input;
@@ -33,7 +32,6 @@ import nl.stem.engine.UiTexts;
 import nl.stem.config.StemConfig;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
-import nl.stem.outbox.Reachability;
 import nl.stem.panel.member.Erasure;
 import nl.stem.panel.wave.WaveInvite;
 import nl.stem.panel.wave.WaveInvites;
@@ -68,8 +66,6 @@ public class ConversationService {
     @Inject
     UiTexts ui;
     @Inject
-    Reachability reachability;
-    @Inject
     StemConfig config;
     @Inject
     WaveInvites waveInvites;
@@ -78,17 +74,12 @@ public class ConversationService {
 
     @Transactional
     public Outcome handle(Inbound in) {
-        EntityManager em = Panache.getEntityManager();
-        int fresh = em.createNativeQuery("insert into inbound_messages (channel, provider_message_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, in.channel()).setParameter(2, in.providerMessageId()).executeUpdate();
-        if (fresh == 0) {
+        if (!firstDelivery(in)) {
             return Outcome.duplicateDelivery();
         }
         Instant now = clock.instant();
         // Locked: serialises this respondent's messages; other respondents' messages run in parallel.
-        Respondent respondent = respondentData.findOrCreate(in.channel(), in.providerUserId(), now);
-        // Someone who writes to us has unblocked the bot (or opted in again): they can be reached.
-        reachability.markReachable(in.channel(), in.providerUserId());
+        Respondent respondent = respondentData.contact(in.channel(), in.providerUserId(), now);
 
         SessionRecord session = SessionRecord.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
@@ -151,6 +142,19 @@ public class ConversationService {
             outboxQueued.fire(new OutboxQueued(in.channel()));
         }
         return new Outcome(false, session == null ? null : session.id, queued);
+    }
+
+    /** Records the provider's message id; false when it was recorded before (a repeated delivery). */
+    private static boolean firstDelivery(Inbound in) {
+        // Plain JDBC on the transaction's connection: the webhook's hot path.
+        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into inbound_messages (channel, provider_message_id) values (?, ?) on conflict do nothing")) {
+                ps.setString(1, in.channel());
+                ps.setString(2, in.providerMessageId());
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     /** Stores what a step did; returns true when the respondent asked to start again. */
@@ -298,24 +302,27 @@ public class ConversationService {
         if (messages.isEmpty()) {
             return ids;
         }
-        // Plain inserts on the transaction's connection: the webhook's hot path, no entity needed.
+        // One multi-row insert on the transaction's connection: the webhook's hot path, no entity needed.
+        String rows = String.join(", ", java.util.Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?)"));
         Panache.getEntityManager().unwrap(Session.class).doWork(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
                                         next_attempt_at, idempotency_key, created_at)
-                    values (?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?) returning id""")) {
+                    values %s returning id""".formatted(rows))) {
                 OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+                int p = 0;
                 for (Outbound m : messages) {
-                    ps.setString(1, in.channel());
-                    ps.setObject(2, respondent == null ? null : respondent.id);
-                    ps.setString(3, in.providerUserId());
-                    ps.setInt(4, OutboxMessage.PRIORITY_REPLY);
-                    ps.setString(5, toJson(m));
-                    ps.setObject(6, at);
-                    ps.setObject(7, Ids.uuid());
-                    ps.setObject(8, at);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
+                    ps.setString(++p, in.channel());
+                    ps.setObject(++p, respondent == null ? null : respondent.id);
+                    ps.setString(++p, in.providerUserId());
+                    ps.setInt(++p, OutboxMessage.PRIORITY_REPLY);
+                    ps.setString(++p, toJson(m));
+                    ps.setObject(++p, at);
+                    ps.setObject(++p, Ids.uuid());
+                    ps.setObject(++p, at);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
                         ids.add(rs.getLong(1));
                     }
                 }

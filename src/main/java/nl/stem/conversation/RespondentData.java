@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -18,6 +19,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import nl.stem.db.Ids;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaStore;
+import nl.stem.outbox.Reachability;
 
 /** Respondents and their identities: creation on first contact, and deletion of their data. */
 @ApplicationScoped
@@ -29,17 +31,34 @@ public class RespondentData {
     MediaStore mediaStore;
     @Inject
     TransactionSynchronizationRegistry tx;
+    @Inject
+    Reachability reachability;
 
     /**
-     * The respondent behind a channel identity, created on first contact, and locked for the rest of
-     * the transaction ({@code FOR UPDATE}): one respondent's messages are handled one at a time. Two
+     * The respondent writing from a channel identity, created on first contact, locked for the rest
+     * of the transaction ({@code FOR UPDATE}: one respondent's messages are handled one at a time),
+     * and reachable again (someone who writes to us has unblocked the bot or opted in again). Two
      * first messages at once both insert; the unique key makes the second wait for the first and
-     * then find (and lock) its row.
+     * then find (and lock) its row. Locks the respondent before touching the identity, in the same
+     * order as erasure.
      */
-    Respondent findOrCreate(String channel, String providerId, Instant now) {
+    Respondent contact(String channel, String providerId, Instant now) {
+        EntityManager em = Panache.getEntityManager();
+        // The webhook's hot path: a known, reachable identity is one statement.
+        @SuppressWarnings("unchecked")
+        List<Respondent> known = em.createNativeQuery("""
+                        select r.* from respondents r join channel_identities ci on ci.respondent_id = r.id
+                        where ci.channel = ?1 and ci.provider_id = ?2 and ci.unreachable_at is null
+                        for update of r""", Respondent.class)
+                .setParameter(1, channel).setParameter(2, providerId).getResultList();
+        if (!known.isEmpty()) {
+            return known.get(0);
+        }
         ChannelIdentity identity = ChannelIdentity.find(channel, providerId);
         if (identity != null) {
-            return Respondent.findById(identity.respondentId, LockModeType.PESSIMISTIC_WRITE);
+            Respondent r = Respondent.findById(identity.respondentId, LockModeType.PESSIMISTIC_WRITE);
+            reachability.markReachable(channel, providerId);
+            return r;
         }
         Respondent r = new Respondent();
         r.id = Ids.uuid();
@@ -47,8 +66,8 @@ public class RespondentData {
         r.status = "active";
         r.createdAt = now;
         r.persist();
-        Panache.getEntityManager().flush();
-        List<?> inserted = Panache.getEntityManager().createNativeQuery(
+        em.flush();
+        List<?> inserted = em.createNativeQuery(
                         "insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?1, ?2, ?3, ?4) "
                                 + "on conflict (channel, provider_id) do nothing returning respondent_id")
                 .setParameter(1, r.id).setParameter(2, channel).setParameter(3, providerId).setParameter(4, now)
@@ -58,7 +77,9 @@ public class RespondentData {
         }
         r.delete();
         ChannelIdentity existing = ChannelIdentity.find(channel, providerId);
-        return Respondent.findById(existing.respondentId, LockModeType.PESSIMISTIC_WRITE);
+        Respondent winner = Respondent.findById(existing.respondentId, LockModeType.PESSIMISTIC_WRITE);
+        reachability.markReachable(channel, providerId);
+        return winner;
     }
 
     /** A pseudonymous id for exports: random, unrelated to any identity. */

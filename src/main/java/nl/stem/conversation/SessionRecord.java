@@ -1,6 +1,7 @@
 package nl.stem.conversation;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -52,6 +53,11 @@ public class SessionRecord extends PanacheEntityBase {
 
     /** The respondent's most recent session, finished or not. */
     public static SessionRecord latest(UUID respondentId) {
-        return find("respondentId = ?1 order by startedAt desc", respondentId).firstResult();
+        // Native SQL: on the webhook's hot path, a query through HQL costs more than its statement.
+        @SuppressWarnings("unchecked")
+        List<SessionRecord> latest = getEntityManager().createNativeQuery(
+                        "select * from sessions where respondent_id = ?1 order by started_at desc limit 1", SessionRecord.class)
+                .setParameter(1, respondentId).getResultList();
+        return latest.isEmpty() ? null : latest.get(0);
     }
 }
