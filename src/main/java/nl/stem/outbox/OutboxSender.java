@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -184,35 +186,31 @@ public class OutboxSender {
         if (senders.isEmpty()) {
             return null;
         }
-        boolean claimedAny;
+        // A channel whose claim came back short has nothing more claimable in this round.
+        Set<String> drained = new HashSet<>();
+        boolean claimedAny = false;
+        boolean claimed;
         do {
-            claimedAny = false;
+            claimed = false;
             for (ChannelSender sender : senders.values()) {
                 Semaphore channelSlots = slots.get(sender.channel());
                 int free = channelSlots.availablePermits();
-                if (free == 0) {
+                if (free == 0 || drained.contains(sender.channel())) {
                     continue; // a finishing send on this channel wakes the loop
                 }
-                Duration interval = nonNegative(sender.perRecipientInterval());
-                Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
-                List<OutboxMessage> claimed = store.claim(sender.channel(), Math.min(free, Math.max(1, config.batchSize())),
-                        interval, claimedAt);
-                for (OutboxMessage m : claimed) {
-                    channelSlots.acquire(); // only this loop acquires, so the permits counted above are there
-                    inFlight.incrementAndGet();
-                    pool.execute(() -> {
-                        try {
-                            sendOne(sender, m, claimedAt);
-                        } finally {
-                            inFlight.decrementAndGet();
-                            channelSlots.release();
-                            wake(); // the chat's next message may be due now
-                        }
-                    });
+                int limit = Math.min(free, Math.max(1, config.batchSize()));
+                List<OutboxMessage> batch = claimAndDispatch(sender, channelSlots, limit);
+                if (batch.size() < limit) {
+                    drained.add(sender.channel());
                 }
-                claimedAny |= !claimed.isEmpty();
+                claimed |= !batch.isEmpty();
             }
-        } while (claimedAny);
+            claimedAny |= claimed;
+        } while (claimed);
+        if (claimedAny) {
+            // Each of those sends wakes the loop when it finishes; the round after it looks further ahead.
+            return null;
+        }
 
         // Channels whose slots are all busy are woken by their finishing sends.
         List<String> open = senders.keySet().stream().filter(ch -> slots.get(ch).availablePermits() > 0).toList();
@@ -229,6 +227,26 @@ public class OutboxSender {
             return clamp(shortest, BLOCKED_MIN, BLOCKED_MAX);
         }
         return until;
+    }
+
+    private List<OutboxMessage> claimAndDispatch(ChannelSender sender, Semaphore channelSlots, int limit) throws Exception {
+        Duration interval = nonNegative(sender.perRecipientInterval());
+        Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<OutboxMessage> claimed = store.claim(sender.channel(), limit, interval, claimedAt);
+        for (OutboxMessage m : claimed) {
+            channelSlots.acquire(); // only this loop acquires, so the permits counted by the caller are there
+            inFlight.incrementAndGet();
+            pool.execute(() -> {
+                try {
+                    sendOne(sender, m, claimedAt);
+                } finally {
+                    inFlight.decrementAndGet();
+                    channelSlots.release();
+                    wake(); // the chat's next message may be due now
+                }
+            });
+        }
+        return claimed;
     }
 
     private void sendOne(ChannelSender sender, OutboxMessage m, Instant claimedAt) {
