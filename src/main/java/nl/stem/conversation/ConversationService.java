@@ -7,15 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-
-import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -80,8 +78,9 @@ public class ConversationService {
         Instant now = clock.instant();
         // Locked: serialises this respondent's messages; other respondents' messages run in parallel.
         Respondent respondent = respondentData.contact(in.channel(), in.providerUserId(), now);
+        RespondentData.Loaded loaded = RespondentData.Loaded.of(respondent);
 
-        SessionRecord session = SessionRecord.latest(respondent.id);
+        SessionRecord session = sessions.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
         boolean ended = session == null || finished(session);
         // A menu button starts a survey only when no session is under way (else it is a stale button).
@@ -137,6 +136,7 @@ public class ConversationService {
                         startInput(in, respondent, null).languageHint()));
             }
         }
+        respondentData.saveChanges(respondent, loaded);
         List<Long> queued = enqueue(in, respondent, replies, now);
         if (!queued.isEmpty()) {
             outboxQueued.fire(new OutboxQueued(in.channel()));
@@ -147,7 +147,7 @@ public class ConversationService {
     /** Records the provider's message id; false when it was recorded before (a repeated delivery). */
     private static boolean firstDelivery(Inbound in) {
         // Plain JDBC on the transaction's connection: the webhook's hot path.
-        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+        return Sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into inbound_messages (channel, provider_message_id) values (?, ?) on conflict do nothing")) {
                 ps.setString(1, in.channel());
@@ -181,10 +181,10 @@ public class ConversationService {
                 restart = true;
             }
         }
-        sessions.save(session, result.state(), now);
         Progress progress = Progress.of(survey.version(), result.state());
         session.answered = progress.answered();
         session.applicable = progress.applicable();
+        sessions.save(session, result.state(), now);
         return restart;
     }
 
@@ -298,13 +298,12 @@ public class ConversationService {
 
     /** Queues the replies to the sender of {@code in}; {@code respondent} null: they were just erased. */
     private List<Long> enqueue(Inbound in, Respondent respondent, List<Outbound> messages, Instant now) {
-        List<Long> ids = new ArrayList<>();
         if (messages.isEmpty()) {
-            return ids;
+            return List.of();
         }
         // One multi-row insert on the transaction's connection: the webhook's hot path, no entity needed.
-        String rows = String.join(", ", java.util.Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?)"));
-        Panache.getEntityManager().unwrap(Session.class).doWork(c -> {
+        String rows = String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?)"));
+        return Sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
                                         next_attempt_at, idempotency_key, created_at)
@@ -321,14 +320,15 @@ public class ConversationService {
                     ps.setObject(++p, Ids.uuid());
                     ps.setObject(++p, at);
                 }
+                List<Long> ids = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getLong(1));
                     }
                 }
+                return ids;
             }
         });
-        return ids;
     }
 
     private String toJson(Object o) {

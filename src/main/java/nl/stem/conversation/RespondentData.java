@@ -1,18 +1,24 @@
 package nl.stem.conversation;
 
+import static nl.stem.worker.Jdbc.instant;
+import static nl.stem.worker.Jdbc.update;
+
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 
 import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -40,46 +46,84 @@ public class RespondentData {
      * and reachable again (someone who writes to us has unblocked the bot or opted in again). Two
      * first messages at once both insert; the unique key makes the second wait for the first and
      * then find (and lock) its row. Locks the respondent before touching the identity, in the same
-     * order as erasure.
+     * order as erasure. Plain JDBC (every inbound message comes here): the returned respondent is not
+     * managed by Hibernate, and {@link #saveChanges} writes what the conversation changed.
      */
     Respondent contact(String channel, String providerId, Instant now) {
-        EntityManager em = Panache.getEntityManager();
-        // The webhook's hot path: a known, reachable identity is one statement.
-        @SuppressWarnings("unchecked")
-        List<Respondent> known = em.createNativeQuery("""
-                        select r.* from respondents r join channel_identities ci on ci.respondent_id = r.id
-                        where ci.channel = ?1 and ci.provider_id = ?2 and ci.unreachable_at is null
-                        for update of r""", Respondent.class)
-                .setParameter(1, channel).setParameter(2, providerId).getResultList();
-        if (!known.isEmpty()) {
-            return known.get(0);
+        // A known, reachable identity: one statement.
+        Respondent known = Sql.run(c -> lockOne(c, """
+                select r.id, r.preferred_language, r.consent_status, r.opted_out_at
+                from respondents r join channel_identities ci on ci.respondent_id = r.id
+                where ci.channel = ? and ci.provider_id = ? and ci.unreachable_at is null
+                for update of r""", channel, providerId));
+        if (known != null) {
+            return known;
         }
-        ChannelIdentity identity = ChannelIdentity.find(channel, providerId);
-        if (identity != null) {
-            Respondent r = Respondent.findById(identity.respondentId, LockModeType.PESSIMISTIC_WRITE);
+        return Sql.run(c -> {
+            UUID existing = identity(c, channel, providerId);
+            if (existing == null) {
+                UUID id = Ids.uuid();
+                update(c, "insert into respondents (id, pseudonym, status, created_at, consent_status) values (?, ?, 'active', ?, 'unknown')",
+                        id, newPseudonym(), now);
+                if (update(c, "insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?, ?, ?, ?) "
+                        + "on conflict (channel, provider_id) do nothing", id, channel, providerId, now) == 1) {
+                    return lockOne(c, LOCK_BY_ID, id);
+                }
+                // Another first message from this identity won: use its respondent.
+                update(c, "delete from respondents where id = ?", id);
+                existing = identity(c, channel, providerId);
+            }
+            Respondent r = lockOne(c, LOCK_BY_ID, existing);
             reachability.markReachable(channel, providerId);
             return r;
+        });
+    }
+
+    private static final String LOCK_BY_ID =
+            "select id, preferred_language, consent_status, opted_out_at from respondents where id = ? for update";
+
+    /** What the conversation may change about a respondent, as loaded, to write only real changes. */
+    record Loaded(String preferredLanguage, String consentStatus, Instant optedOutAt) {
+        static Loaded of(Respondent r) {
+            return new Loaded(r.preferredLanguage, r.consentStatus, r.optedOutAt);
         }
-        Respondent r = new Respondent();
-        r.id = Ids.uuid();
-        r.pseudonym = newPseudonym();
-        r.status = "active";
-        r.createdAt = now;
-        r.persist();
-        em.flush();
-        List<?> inserted = em.createNativeQuery(
-                        "insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?1, ?2, ?3, ?4) "
-                                + "on conflict (channel, provider_id) do nothing returning respondent_id")
-                .setParameter(1, r.id).setParameter(2, channel).setParameter(3, providerId).setParameter(4, now)
-                .getResultList();
-        if (!inserted.isEmpty()) {
-            return r;
+    }
+
+    /** Writes the language, consent and opt-out of {@code r} when they differ from {@code loaded}. */
+    void saveChanges(Respondent r, Loaded loaded) {
+        if (!loaded.equals(Loaded.of(r))) {
+            Sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ? where id = ?",
+                    r.preferredLanguage, r.consentStatus, r.optedOutAt, r.id));
         }
-        r.delete();
-        ChannelIdentity existing = ChannelIdentity.find(channel, providerId);
-        Respondent winner = Respondent.findById(existing.respondentId, LockModeType.PESSIMISTIC_WRITE);
-        reachability.markReachable(channel, providerId);
-        return winner;
+    }
+
+    private static UUID identity(Connection c, String channel, String providerId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select respondent_id from channel_identities where channel = ? and provider_id = ?")) {
+            ps.setString(1, channel);
+            ps.setString(2, providerId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getObject(1, UUID.class) : null;
+            }
+        }
+    }
+
+    private static Respondent lockOne(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                Respondent r = new Respondent();
+                r.id = rs.getObject("id", UUID.class);
+                r.preferredLanguage = rs.getString("preferred_language");
+                r.consentStatus = rs.getString("consent_status");
+                r.optedOutAt = instant(rs, "opted_out_at");
+                return r;
+            }
+        }
     }
 
     /** A pseudonymous id for exports: random, unrelated to any identity. */

@@ -1,7 +1,6 @@
 package nl.stem.conversation;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -50,14 +49,4 @@ public class SessionRecord extends PanacheEntityBase {
     /** Questions the respondent was or will be routed to, given their answers so far. */
     @Column(nullable = false)
     public int applicable;
-
-    /** The respondent's most recent session, finished or not. */
-    public static SessionRecord latest(UUID respondentId) {
-        // Native SQL: on the webhook's hot path, a query through HQL costs more than its statement.
-        @SuppressWarnings("unchecked")
-        List<SessionRecord> latest = getEntityManager().createNativeQuery(
-                        "select * from sessions where respondent_id = ?1 order by started_at desc limit 1", SessionRecord.class)
-                .setParameter(1, respondentId).getResultList();
-        return latest.isEmpty() ? null : latest.get(0);
-    }
 }

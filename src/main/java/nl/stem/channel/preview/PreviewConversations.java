@@ -19,6 +19,7 @@ import nl.stem.conversation.ConversationService;
 import nl.stem.conversation.Inbound;
 import nl.stem.conversation.Outcome;
 import nl.stem.conversation.SessionRecord;
+import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
 import nl.stem.outbox.OutboxMessage;
@@ -37,6 +38,8 @@ public class PreviewConversations {
 
     @Inject
     ConversationService conversations;
+    @Inject
+    SessionStore sessions;
     @Inject
     ObjectMapper json;
 
@@ -90,7 +93,7 @@ public class PreviewConversations {
             requireKnown(token);
             return "deleted";
         }
-        SessionRecord s = SessionRecord.latest(identity.respondentId);
+        SessionRecord s = sessions.latest(identity.respondentId);
         return s == null ? "none" : s.status;
     }
 

@@ -154,7 +154,7 @@ class MemberErasureTest {
         Leftovers.Traces traces = Leftovers.of(db, f.respondentId());
         QuarkusTransaction.requiringNew().run(() -> {
             Respondent r = Respondent.findById(f.respondentId());
-            SessionRecord s = SessionRecord.latest(f.respondentId());
+            SessionRecord s = SessionRecord.find("respondentId = ?1 order by startedAt desc", f.respondentId()).firstResult();
             r.preferredLanguage = "nl";
             assertTrue(erasure.erase(f.respondentId(), Erasure.RESPONDENT, Instant.now()));
             s.status = "deleted";
