@@ -174,7 +174,9 @@ public class TelegramBench {
                 }
             }
             System.out.println("closed loop: " + c.users + " users, " + c.concurrency + " in flight");
+            CpuTime.Split before = CpuTime.split(pid);
             r.closed = new ClosedLoop(c, fake, hook, 100_000_000L, c.users).run();
+            r.closedCpu = CpuTime.split(pid).minus(before);
             System.out.println("open loop: " + c.rate + " updates/s for " + c.rateSeconds + " s");
             r.open = new OpenLoop(c, fake, hook, 500_000_000L).run();
         } finally {
@@ -346,6 +348,60 @@ public class TelegramBench {
                 return -1;
             }
             return -1;
+        }
+    }
+
+    /**
+     * CPU time (user + system) from /proc, split by who spent it: the service, the PostgreSQL server
+     * processes, and this driver with its fake Bot API. Per update, it says where a machine's cores
+     * go, and varies far less from run to run than throughput on a shared machine.
+     */
+    static final class CpuTime {
+        /** Linux reports process times in clock ticks of 1/100 s (USER_HZ) on every common platform. */
+        static final double MS_PER_TICK = 10.0;
+
+        record Split(long serviceTicks, long postgresTicks, long driverTicks) {
+            Split minus(Split o) {
+                return new Split(serviceTicks - o.serviceTicks, postgresTicks - o.postgresTicks, driverTicks - o.driverTicks);
+            }
+
+            boolean known() { return serviceTicks >= 0 && postgresTicks >= 0 && driverTicks >= 0; }
+        }
+
+        static Split split(long servicePid) {
+            long postgres = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String name = d.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit) && "postgres".equals(command(d))) {
+                        postgres += Math.max(0, ticks(d));
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                postgres = -1;
+            }
+            long service = servicePid > 0 ? ticks(Path.of("/proc/" + servicePid)) : -1;
+            return new Split(service, postgres, ticks(Path.of("/proc/" + ProcessHandle.current().pid())));
+        }
+
+        private static String command(Path proc) {
+            try {
+                String stat = Files.readString(proc.resolve("stat"));
+                return stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+            } catch (IOException | RuntimeException e) {
+                return "";
+            }
+        }
+
+        /** utime + stime (fields 14 and 15 of /proc/pid/stat), or -1. */
+        private static long ticks(Path proc) {
+            try {
+                String stat = Files.readString(proc.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return Long.parseLong(f[11]) + Long.parseLong(f[12]); // f[0] is field 3 (state)
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
         }
     }
 
@@ -1137,6 +1193,14 @@ public class TelegramBench {
         Phase closed = new Phase(), open = new Phase();
         long rssPeakSampledKb = -1, hwmKb = -1, fakeBad;
         String fakeCalls = "";
+        CpuTime.Split closedCpu;
+
+        /** CPU milliseconds per acknowledged update in the closed loop, from ticks, or "-". */
+        String cpuPerUpdate(long ticks) {
+            long updates = closed.acked.sum();
+            return closedCpu == null || !closedCpu.known() || updates == 0 ? "-"
+                    : String.format(Locale.ROOT, "%.2f", ticks * CpuTime.MS_PER_TICK / updates);
+        }
 
         Report(Config c, String memoryNote) {
             this.c = c;
@@ -1163,6 +1227,11 @@ public class TelegramBench {
             row(b, "closed loop: webhook throughput", String.format(Locale.ROOT, "%.1f updates/s", closedRate()));
             row(b, "closed loop: ack latency p50 / p95 / p99", ms(Samples.pct(ack, 50)) + " / " + ms(Samples.pct(ack, 95)) + " / " + ms(Samples.pct(ack, 99)) + " ms");
             row(b, "closed loop: reply latency p50 / p99", ms(Samples.pct(rep, 50)) + " / " + ms(Samples.pct(rep, 99)) + " ms");
+            if (closedCpu != null && closedCpu.known()) {
+                row(b, "closed loop: CPU ms per update: service", cpuPerUpdate(closedCpu.serviceTicks()));
+                row(b, "closed loop: CPU ms per update: PostgreSQL", cpuPerUpdate(closedCpu.postgresTicks()));
+                row(b, "closed loop: CPU ms per update: driver + fake", cpuPerUpdate(closedCpu.driverTicks()));
+            }
             row(b, "closed loop: completed surveys", closed.completed.sum() + " / " + closed.users);
             row(b, "closed loop: errors", closed.errorSummary());
             row(b, "open loop: target rate x duration", c.rate + " updates/s x " + c.rateSeconds + " s (" + open.users + " users)");
@@ -1196,6 +1265,10 @@ public class TelegramBench {
             b.append("open_ack_p99_ms=").append(ms(Samples.pct(oack, 99))).append('\n');
             b.append("open_achieved_per_s=").append(String.format(Locale.ROOT, "%.1f", openAchieved())).append('\n');
             b.append("rss_peak_kb=").append(Math.max(rssPeakSampledKb, hwmKb)).append('\n');
+            if (closedCpu != null && closedCpu.known()) {
+                b.append("closed_cpu_ms_per_update_service=").append(cpuPerUpdate(closedCpu.serviceTicks())).append('\n');
+                b.append("closed_cpu_ms_per_update_postgres=").append(cpuPerUpdate(closedCpu.postgresTicks())).append('\n');
+            }
             return b.toString();
         }
     }
