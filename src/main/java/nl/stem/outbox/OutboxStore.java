@@ -39,17 +39,23 @@ public class OutboxStore {
      * row of each chat (so a chat's messages go in order and never two at once, across instances),
      * and only for chats not sent to within the per-recipient interval. SKIP LOCKED lets several
      * instances claim side by side.
+     *
+     * The per-chat conditions are scalar subqueries, one index probe each, on purpose: written as
+     * NOT EXISTS they become anti-joins, and with a queue's ever-stale statistics the planner joined
+     * them by scanning every open or sent row of the channel. This way the claim walks
+     * outbox_due_order and stops after `limit` rows.
      */
     private static final String CLAIM = """
             with due as (
                 select o.id from outbox o
                 where o.channel = ? and o.status = 'queued' and o.next_attempt_at <= ?
-                  and not exists (select 1 from outbox p
-                                  where p.channel = o.channel and p.recipient = o.recipient
-                                    and p.status in ('queued', 'sending') and p.id < o.id)
-                  and not exists (select 1 from outbox s
-                                  where s.channel = o.channel and s.recipient = o.recipient
-                                    and s.status = 'sent' and s.sent_at > ?)
+                  and o.id = (select p.id from outbox p
+                              where p.channel = o.channel and p.recipient = o.recipient
+                                and p.status in ('queued', 'sending')
+                              order by p.id limit 1)
+                  and coalesce((select max(s.sent_at) from outbox s
+                                where s.channel = o.channel and s.recipient = o.recipient and s.status = 'sent'),
+                               '-infinity') <= ?
                 order by o.priority, o.id
                 limit ?
                 for update of o skip locked)
@@ -170,9 +176,10 @@ public class OutboxStore {
              PreparedStatement ps = c.prepareStatement("""
                      select o.next_attempt_at as next from outbox o
                      where o.status = 'queued' and o.channel = any(?)
-                       and not exists (select 1 from outbox p
-                                       where p.channel = o.channel and p.recipient = o.recipient
-                                         and p.status in ('queued', 'sending') and p.id < o.id)
+                       and o.id = (select p.id from outbox p
+                                   where p.channel = o.channel and p.recipient = o.recipient
+                                     and p.status in ('queued', 'sending')
+                                   order by p.id limit 1)
                      order by o.next_attempt_at limit 1""")) {
             Array array = c.createArrayOf("text", channels.toArray());
             ps.setArray(1, array);
