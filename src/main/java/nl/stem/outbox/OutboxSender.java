@@ -234,6 +234,9 @@ public class OutboxSender {
         Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<OutboxMessage> claimed = store.claim(sender.channel(), limit, interval, claimedAt);
         for (OutboxMessage m : claimed) {
+            if (!OutboxStore.SENDING.equals(m.status)) {
+                continue; // failed by the claim: the recipient is known to be unreachable
+            }
             channelSlots.acquire(); // only this loop acquires, so the permits counted by the caller are there
             inFlight.incrementAndGet();
             pool.execute(() -> {

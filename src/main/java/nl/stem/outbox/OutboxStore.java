@@ -4,6 +4,7 @@ import static nl.stem.worker.Jdbc.instant;
 import static nl.stem.worker.Jdbc.update;
 
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,10 +45,17 @@ public class OutboxStore {
      * NOT EXISTS they become anti-joins, and with a queue's ever-stale statistics the planner joined
      * them by scanning every open or sent row of the channel. This way the claim walks
      * outbox_due_order and stops after `limit` rows.
+     *
+     * A row whose recipient is known to be unreachable (blocked the bot, opted out) is failed by the
+     * same statement instead of claimed: it never reaches the provider.
      */
     private static final String CLAIM = """
             with due as (
-                select o.id from outbox o
+                select o.id,
+                       exists (select 1 from channel_identities ci
+                               where ci.channel = o.channel and ci.provider_id = o.recipient
+                                 and ci.unreachable_at is not null) as unreachable
+                from outbox o
                 where o.channel = ? and o.status = 'queued' and o.next_attempt_at <= ?
                   and o.id = (select p.id from outbox p
                               where p.channel = o.channel and p.recipient = o.recipient
@@ -59,18 +67,13 @@ public class OutboxStore {
                 order by o.priority, o.id
                 limit ?
                 for update of o skip locked)
-            update outbox u set status = 'sending', claimed_at = ?
+            update outbox u
+            set status = case when due.unreachable then 'failed' else 'sending' end,
+                claimed_at = case when due.unreachable then null else ?::timestamptz end,
+                last_error = case when due.unreachable then 'recipient unreachable' else u.last_error end
             from due where u.id = due.id
-            returning u.id, u.channel, u.respondent_id, u.recipient, u.priority, u.payload::text as payload,
+            returning u.id, u.channel, u.respondent_id, u.recipient, u.priority, u.payload::text as payload, u.status,
                       u.attempts, u.next_attempt_at, u.idempotency_key, u.created_at
-            """;
-
-    /** Queued rows for identities already known to be unreachable never go out. */
-    private static final String FAIL_UNREACHABLE = """
-            update outbox o set status = 'failed', last_error = 'recipient unreachable'
-            from channel_identities ci
-            where o.channel = ? and o.status = 'queued'
-              and ci.channel = o.channel and ci.provider_id = o.recipient and ci.unreachable_at is not null
             """;
 
     @Inject
@@ -78,12 +81,13 @@ public class OutboxStore {
 
     /**
      * Claims up to {@code limit} due rows of {@code channel} (status becomes 'sending', {@code claimed_at}
-     * becomes {@code now}), ordered by priority and id. Pass {@code now} truncated to microseconds (the
-     * database's precision): the outcome is recorded only while the row still carries this claim.
+     * becomes {@code now}), ordered by priority and id, in one statement. Rows to recipients known to
+     * be unreachable come back with status 'failed' instead: they are done, and must not be sent.
+     * Pass {@code now} truncated to microseconds (the database's precision): the outcome is recorded
+     * only while the row still carries this claim.
      */
     public List<OutboxMessage> claim(String channel, int limit, Duration perRecipientInterval, Instant now) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> {
-            update(c, FAIL_UNREACHABLE, channel);
+        try (Connection c = ds.getConnection()) {
             List<OutboxMessage> claimed = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
                 ps.setString(1, channel);
@@ -99,7 +103,7 @@ public class OutboxStore {
             }
             claimed.sort(Comparator.<OutboxMessage>comparingInt(m -> m.priority).thenComparing(m -> m.id));
             return claimed;
-        });
+        }
     }
 
     /** Records a successful send. Returns false when the row was no longer this claim's (recovered meanwhile). */
@@ -197,7 +201,7 @@ public class OutboxStore {
         m.recipient = rs.getString("recipient");
         m.priority = rs.getInt("priority");
         m.payload = rs.getString("payload");
-        m.status = SENDING;
+        m.status = rs.getString("status");
         m.attempts = rs.getInt("attempts");
         m.nextAttemptAt = instant(rs, "next_attempt_at");
         m.idempotencyKey = rs.getObject("idempotency_key", UUID.class);
