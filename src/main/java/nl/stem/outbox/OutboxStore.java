@@ -108,32 +108,32 @@ public class OutboxStore {
 
     /** Records a successful send. Returns false when the row was no longer this claim's (recovered meanwhile). */
     public boolean recordSent(long id, Instant claimedAt, String providerMessageId, Instant now) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> update(c, """
+        return statement("""
                 update outbox set status = 'sent', sent_at = ?, provider_message_id = ?, attempts = attempts + 1,
                                   last_error = null, claimed_at = null
-                where id = ? and status = 'sending' and claimed_at = ?""", now, providerMessageId, id, claimedAt) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", now, providerMessageId, id, claimedAt) == 1;
     }
 
     /** Queues the row again for {@code nextAttemptAt} after a failed attempt. */
     public boolean recordRetry(long id, Instant claimedAt, Instant nextAttemptAt, String error) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> update(c, """
+        return statement("""
                 update outbox set status = 'queued', attempts = attempts + 1, next_attempt_at = ?, last_error = ?,
                                   claimed_at = null
-                where id = ? and status = 'sending' and claimed_at = ?""", nextAttemptAt, error, id, claimedAt) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", nextAttemptAt, error, id, claimedAt) == 1;
     }
 
     /** Puts a claimed row back without counting an attempt (the provider was not called). */
     public boolean release(long id, Instant claimedAt) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> update(c, """
+        return statement("""
                 update outbox set status = 'queued', claimed_at = null
-                where id = ? and status = 'sending' and claimed_at = ?""", id, claimedAt) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", id, claimedAt) == 1;
     }
 
     /** Marks the row failed for good. */
     public boolean recordFailed(long id, Instant claimedAt, String error) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> update(c, """
+        return statement("""
                 update outbox set status = 'failed', attempts = attempts + 1, last_error = ?, claimed_at = null
-                where id = ? and status = 'sending' and claimed_at = ?""", error, id, claimedAt) == 1);
+                where id = ? and status = 'sending' and claimed_at = ?""", error, id, claimedAt) == 1;
     }
 
     /**
@@ -161,11 +161,11 @@ public class OutboxStore {
      * again, counting the lost attempt; those out of attempts fail. Returns the number of rows.
      */
     public int recoverStuck(Instant cutoff, int maxAttempts, Instant now) throws SQLException {
-        return Jdbc.inTransaction(ds, c -> update(c, """
+        return statement("""
                 update outbox set status = case when attempts + 1 >= ? then 'failed' else 'queued' end,
                                   attempts = attempts + 1, next_attempt_at = ?, claimed_at = null,
                                   last_error = 'sending timed out: the sending process stopped or the provider hung'
-                where status = 'sending' and claimed_at < ?""", maxAttempts, now, cutoff));
+                where status = 'sending' and claimed_at < ?""", maxAttempts, now, cutoff);
     }
 
     /**
@@ -190,6 +190,13 @@ public class OutboxStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? instant(rs, "next") : null;
             }
+        }
+    }
+
+    /** One statement on its own (autocommit): it is its own transaction, with no separate commit. */
+    private int statement(String sql, Object... params) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            return update(c, sql, params);
         }
     }
 
