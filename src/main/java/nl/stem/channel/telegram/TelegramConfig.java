@@ -34,6 +34,14 @@ public interface TelegramConfig {
     @WithDefault("false")
     boolean registerWebhook();
 
+    /**
+     * At most this many webhook requests Telegram keeps open at once (setWebhook's max_connections,
+     * 1-100). Keep it below the database pool: a burst of updates then waits at Telegram, not in
+     * Stem's threads.
+     */
+    @WithDefault("40")
+    int webhookMaxConnections();
+
     /** Largest webhook body accepted, in bytes; larger gets 413. */
     @WithDefault("1048576")
     int maxBodyBytes();

@@ -18,7 +18,8 @@ import nl.stem.config.StemConfig;
 /**
  * Start-up checks for the Telegram channel and, with {@code stem.telegram.register-webhook=true},
  * the setWebhook call: {@code url = stem.public-url + /webhooks/telegram}, the secret, the update
- * kinds Stem handles, and pending updates kept (they are answers).
+ * kinds Stem handles, how many requests Telegram may keep open at once, and pending updates kept
+ * (they are answers).
  */
 @ApplicationScoped
 class WebhookRegistration {
@@ -42,6 +43,9 @@ class WebhookRegistration {
         if (!SECRET.matcher(secret).matches()) {
             throw new IllegalStateException("stem.telegram.webhook-secret must be 1-256 characters of A-Z, a-z, 0-9, _ and -");
         }
+        if (config.webhookMaxConnections() < 1 || config.webhookMaxConnections() > 100) {
+            throw new IllegalStateException("stem.telegram.webhook-max-connections must be between 1 and 100");
+        }
         if (config.registerWebhook()) {
             register(secret);
         }
@@ -54,7 +58,7 @@ class WebhookRegistration {
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/webhooks/telegram";
         try {
             api.client().execute(SetWebhook.builder().url(url).secretToken(secret).allowedUpdates(ALLOWED_UPDATES)
-                    .dropPendingUpdates(false).build());
+                    .maxConnections(config.webhookMaxConnections()).dropPendingUpdates(false).build());
             LOG.infof("Telegram webhook registered at %s", url);
         } catch (TelegramApiRequestException e) {
             LOG.errorf("Telegram refused setWebhook (%s): %s", e.getErrorCode(), e.getApiResponse());

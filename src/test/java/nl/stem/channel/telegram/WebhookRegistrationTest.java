@@ -16,7 +16,7 @@ class WebhookRegistrationTest {
     WebhookRegistration registration;
 
     @Test
-    void register_whenCalled_setsPublicUrlSecretAndAllowedUpdates() throws Exception {
+    void register_whenCalled_setsPublicUrlSecretAllowedUpdatesAndMaxConnections() throws Exception {
         FakeBotApi fake = FakeBotApi.get();
         int before = fake.calls("setWebhook").size();
         registration.register(TelegramUser.SECRET);
@@ -25,5 +25,7 @@ class WebhookRegistrationTest {
         assertTrue(body.contains("https://stem.example.test/webhooks/telegram"), body);
         assertTrue(body.contains(TelegramUser.SECRET), body);
         assertTrue(body.contains("callback_query") && body.contains("my_chat_member"), body);
+        // The multipart part's headers end with an empty line; its content is the value.
+        assertTrue(body.matches("(?s).*name=\"max_connections\"\r\n(?:[^\r\n]+\r\n)*\r\n40\r\n.*"), body);
     }
 }
