@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
- * Short local transactions on plain JDBC for the background workers, which run on their own
- * threads outside any JTA transaction. Not for use inside a {@code @Transactional} method.
+ * Plain JDBC helpers: statements with bound parameters and timestamps in UTC, usable on any
+ * connection (also a JTA transaction's, as the conversation's hot path does), and
+ * {@link #inTransaction}, a short local transaction for the background workers, which run on their
+ * own threads outside any JTA transaction (not for use inside a {@code @Transactional} method).
  */
 public final class Jdbc {
 
@@ -25,7 +27,10 @@ public final class Jdbc {
     private Jdbc() {
     }
 
-    /** Runs {@code work} in a transaction of its own: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in a local transaction of its own: committed when it returns, rolled back
+     * when it throws. Outside JTA only.
+     */
     public static <T> T inTransaction(DataSource ds, Work<T> work) throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
