@@ -188,7 +188,7 @@ public class OutboxSender {
         }
         // A channel whose claim came back short has nothing more claimable in this round.
         Set<String> drained = new HashSet<>();
-        boolean claimedAny = false;
+        boolean sentAny = false;
         boolean claimed;
         do {
             claimed = false;
@@ -204,11 +204,12 @@ public class OutboxSender {
                     drained.add(sender.channel());
                 }
                 claimed |= !batch.isEmpty();
+                sentAny |= batch.stream().anyMatch(m -> OutboxStore.SENDING.equals(m.status));
             }
-            claimedAny |= claimed;
         } while (claimed);
-        if (claimedAny) {
+        if (sentAny) {
             // Each of those sends wakes the loop when it finishes; the round after it looks further ahead.
+            // (Rows the claim failed, to unreachable recipients, wake nothing: then look ahead now.)
             return null;
         }
 
