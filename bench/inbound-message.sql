@@ -4,7 +4,8 @@
 -- -D respondents=N -D svid=<survey_versions.id of bench_pgbench>.
 -- pgbench substitutes ":word" even inside string literals, so the JSON below has ": " after keys
 -- and \u003a for colons inside strings.
--- Left out (Stem also does them): the channel-identity lookup and the existing-answer check.
+-- Stem joins the channel-identity lookup into the respondent's lock and upserts the answer; left
+-- out here: that join, and the outbox sender's claim and record of each reply.
 \set n random(1, :respondents)
 \set msg random(1, 9000000000000000000)
 begin;
