@@ -7,8 +7,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.hibernate.Session;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -16,7 +14,6 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import nl.stem.db.Ids;
 import nl.stem.engine.SessionEvent;
 import nl.stem.media.MediaObject;
@@ -34,6 +31,8 @@ import nl.stem.survey.model.Question;
 @ApplicationScoped
 public class AnswerWriter {
     @Inject
+    Sql sql;
+    @Inject
     ObjectMapper json;
     @Inject
     RespondentData respondentData;
@@ -46,12 +45,13 @@ public class AnswerWriter {
         UUID mediaId = given.value().kind() == AnswerValue.Kind.MEDIA ? media(session, given.value().media(), in, now) : null;
         String value = toJson(given.value());
         String[] tags = question.head().ioi().toArray(String[]::new);
-        EntityManager em = Panache.getEntityManager();
-        // The session and media rows this answer points at may still be pending in Hibernate.
-        em.flush();
+        if (mediaId != null) {
+            // The media row this answer points at is still pending in Hibernate.
+            Panache.getEntityManager().flush();
+        }
         // One statement instead of a lookup and an entity insert (the webhook's hot path):
         // a second answer to the same question replaces the first.
-        em.unwrap(Session.class).doWork(c -> {
+        sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(UPSERT)) {
                 ps.setObject(1, session.id);
                 ps.setObject(2, session.respondentId);
@@ -67,7 +67,7 @@ public class AnswerWriter {
                 ps.setBoolean(12, session.preview);
                 ps.setObject(13, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
                 ps.setObject(14, session.waveId);
-                ps.executeUpdate();
+                return ps.executeUpdate();
             }
         });
     }

@@ -46,6 +46,8 @@ import nl.stem.survey.SurveyCatalog;
 public class ConversationService {
 
     @Inject
+    Sql sql;
+    @Inject
     SurveyEngine engine;
     @Inject
     SurveyCatalog catalog;
@@ -145,9 +147,9 @@ public class ConversationService {
     }
 
     /** Records the provider's message id; false when it was recorded before (a repeated delivery). */
-    private static boolean firstDelivery(Inbound in) {
+    private boolean firstDelivery(Inbound in) {
         // Plain JDBC on the transaction's connection: the webhook's hot path.
-        return Sql.run(c -> {
+        return sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "insert into inbound_messages (channel, provider_message_id) values (?, ?) on conflict do nothing")) {
                 ps.setString(1, in.channel());
@@ -303,7 +305,7 @@ public class ConversationService {
         }
         // One multi-row insert on the transaction's connection: the webhook's hot path, no entity needed.
         String rows = String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?)"));
-        return Sql.run(c -> {
+        return sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement("""
                     insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
                                         next_attempt_at, idempotency_key, created_at)

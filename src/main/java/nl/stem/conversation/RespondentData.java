@@ -34,6 +34,8 @@ public class RespondentData {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    Sql sql;
+    @Inject
     MediaStore mediaStore;
     @Inject
     TransactionSynchronizationRegistry tx;
@@ -51,7 +53,7 @@ public class RespondentData {
      */
     Respondent contact(String channel, String providerId, Instant now) {
         // A known, reachable identity: one statement.
-        Respondent known = Sql.run(c -> lockOne(c, """
+        Respondent known = sql.run(c -> lockOne(c, """
                 select r.id, r.preferred_language, r.consent_status, r.opted_out_at
                 from respondents r join channel_identities ci on ci.respondent_id = r.id
                 where ci.channel = ? and ci.provider_id = ? and ci.unreachable_at is null
@@ -59,7 +61,7 @@ public class RespondentData {
         if (known != null) {
             return known;
         }
-        return Sql.run(c -> {
+        return sql.run(c -> {
             UUID existing = identity(c, channel, providerId);
             if (existing == null) {
                 UUID id = Ids.uuid();
@@ -92,7 +94,7 @@ public class RespondentData {
     /** Writes the language, consent and opt-out of {@code r} when they differ from {@code loaded}. */
     void saveChanges(Respondent r, Loaded loaded) {
         if (!loaded.equals(Loaded.of(r))) {
-            Sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ? where id = ?",
+            sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ? where id = ?",
                     r.preferredLanguage, r.consentStatus, r.optedOutAt, r.id));
         }
     }

@@ -30,11 +30,13 @@ public class SessionStore {
             preview, started_at, updated_at, completed_at, wave_id, answered, applicable""";
 
     @Inject
+    Sql sql;
+    @Inject
     ObjectMapper json;
 
     /** The respondent's most recent session, finished or not, or null. Joins the caller's transaction. */
     public SessionRecord latest(UUID respondentId) {
-        return Sql.run(c -> {
+        return sql.run(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "select " + COLUMNS + " from sessions where respondent_id = ? order by started_at desc limit 1")) {
                 ps.setObject(1, respondentId);
@@ -56,7 +58,7 @@ public class SessionStore {
         s.state = "{}";
         s.startedAt = now;
         s.updatedAt = now;
-        Sql.run(c -> update(c, """
+        sql.run(c -> update(c, """
                 insert into sessions (id, respondent_id, survey_version_id, channel, status, state, preview, started_at, updated_at)
                 values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)""",
                 s.id, s.respondentId, s.surveyVersionId, s.channel, s.status, s.state, s.preview, s.startedAt, s.updatedAt));
@@ -82,7 +84,7 @@ public class SessionStore {
         s.language = state.language();
         s.currentQuestion = state.currentQuestion();
         s.updatedAt = now;
-        Sql.run(c -> update(c, """
+        sql.run(c -> update(c, """
                 update sessions set status = ?, language = ?, current_question = ?, state = ?::jsonb, updated_at = ?,
                                     completed_at = ?, wave_id = ?, answered = ?, applicable = ?
                 where id = ?""",

@@ -1,19 +1,34 @@
 package nl.stem.conversation;
 
-import org.hibernate.Session;
+import java.sql.Connection;
+import java.sql.SQLException;
 
-import io.quarkus.hibernate.orm.panache.Panache;
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import nl.stem.worker.Jdbc;
 
 /**
  * Plain JDBC on the current transaction's connection, for the statements every inbound message
- * runs: there Hibernate's query and flush machinery costs more CPU than the statements themselves.
+ * runs: there Hibernate's query and flush machinery costs more CPU than the statements themselves,
+ * and a message that needs no entity opens no Hibernate session at all.
+ *
+ * <p>Inside a JTA transaction the pool hands out the connection enlisted in it, the one Hibernate
+ * uses too, so these statements and any entity work of the same message commit or roll back
+ * together. They do not flush Hibernate: a caller that persisted entities a statement depends on
+ * flushes first.
  */
-final class Sql {
-    private Sql() {
-    }
+@Singleton
+public class Sql {
+    @Inject
+    DataSource ds;
 
-    static <T> T run(Jdbc.Work<T> work) {
-        return Panache.getEntityManager().unwrap(Session.class).doReturningWork(work::run);
+    <T> T run(Jdbc.Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Conversation statement failed (SQLState " + e.getSQLState() + ")", e);
+        }
     }
 }
