@@ -77,7 +77,9 @@ class DashboardBrowserTest {
         driver.get(loginPage + "?lang=nl&next=" + java.net.URLEncoder.encode("/dashboard/waves/" + w.waveId + "?by=region", "UTF-8"));
         driver.findElement(By.id("token")).sendKeys("stem_wrong");
         driver.findElement(By.id("login-submit")).click();
-        assertEquals("Dit token is niet geldig.", driver.findElement(By.id("login-error")).getText());
+        // The refused login is a new page: wait for it, not for the click.
+        assertEquals("Dit token is niet geldig.", wait.until(d -> d.findElements(By.id("login-error")).stream().findFirst()
+                .map(e -> e.getText()).orElse(null)));
         screenshot("dashboard-login-error");
         driver.findElement(By.id("token")).sendKeys(ApiTokensForTests.token("coordinator"));
         driver.findElement(By.id("login-submit")).click();
