@@ -21,6 +21,17 @@ final class TelegramDb {
         this.db = db;
     }
 
+    /** Polls {@code sql} (one parameter: the chat) for up to 20 s until it returns {@code expected}; returns the last value. */
+    String await(String sql, String chat, String expected) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        String value = string(sql, chat);
+        while (!expected.equals(value) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            value = string(sql, chat);
+        }
+        return value;
+    }
+
     long count(String sql, Object... params) throws SQLException {
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
