@@ -138,12 +138,12 @@ export STEM_OUTBOX_CONCURRENCY="${STEM_OUTBOX_CONCURRENCY:-32}"
 export QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-40}"
 export STEM_SURVEYS_DEFAULT="${STEM_SURVEYS_DEFAULT:-toegang_tot_werk}"
 # shellcheck disable=SC2086 # JAVA_OPTS and BENCH_SERVICE_OPTS are lists of JVM options
-# JAVA_OPTS as bin/run takes it (the same default heap), then BENCH_SERVICE_OPTS.
+# JAVA_OPTS as bin/run takes it (the same defaults), then BENCH_SERVICE_OPTS.
 # The Telegram settings go in the environment only: secrets belong there, and a stem.* system
 # property that the service does not know (yet) fails its start-up, while an unknown variable does not.
 java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" \
   -Dstem.surveys.dir="$ROOT/surveys" -Dstem.translations.dir="$ROOT/translations" -Dstem.media.dir="$ROOT/$RESULTS/media" \
-  ${JAVA_OPTS:--Xmx256m} $BENCH_SERVICE_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOGS/service.log" 2>&1 &
+  ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} $BENCH_SERVICE_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOGS/service.log" 2>&1 &
 SERVICE_PID=$!
 log "service pid $SERVICE_PID; waiting for /q/health/ready (log: $LOGS/service.log)"
 ready=0
