@@ -3,9 +3,6 @@ package nl.stem.channel.telegram;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,17 +35,6 @@ class PackagedTelegramIT {
         assertFalse(db.identityExists(u), "a forged update creates no respondent");
         assertFalse(db.inboundExists(u.lastUpdateId), "and records no update");
 
-        u.start().statusCode(200);
-        assertEquals(1, FakeBotApi.get().awaitMessagesTo(u.chat(), 1, Duration.ofSeconds(10)).size());
-        u.tap("lang:ar").statusCode(200);
-        u.tap("a:consent:yes").statusCode(200);
-        String question = db.currentQuestion(u);
-        u.text("٣").statusCode(200);
-        long replies = db.outbox(u);
-        u.resend().statusCode(200);
-        u.resend().statusCode(200);
-        assertEquals(1, db.answers(u, question), "a repeated update gives one answer");
-        assertEquals(replies, db.outbox(u), "and no second reply");
-        assertTrue(db.inboundExists(u.lastUpdateId));
+        RepeatedDelivery.check(db, FakeBotApi.get(), "ar", "٣");
     }
 }

@@ -3,7 +3,6 @@ package nl.stem.channel.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -63,20 +62,7 @@ class TelegramSurveyTest {
 
     @Test
     void sameUpdate_whenDeliveredTwice_givesOneAnswerAndOneReply() throws Exception {
-        TelegramUser u = TelegramUser.create("en");
-        u.start().statusCode(200);
-        u.tap("lang:en").statusCode(200);
-        u.tap("a:consent:yes").statusCode(200);
-        String q = db.currentQuestion(u);
-        u.text("3").statusCode(200);
-        long outbox = db.outbox(u);
-        u.resend().statusCode(200);
-        u.resend().statusCode(200);
-        assertEquals(1, db.answers(u, q));
-        assertEquals(outbox, db.outbox(u), "no second reply");
-        fake.awaitMessagesTo(u.chat(), (int) outbox, Duration.ofSeconds(20));
-        Thread.sleep(300); // a duplicate reply would be sent right after the others
-        assertEquals(outbox, fake.messagesTo(u.chat()).size());
+        RepeatedDelivery.check(db, fake, "en", "3");
     }
 
     @Test
