@@ -1,0 +1,162 @@
+package nl.stem.results;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import nl.stem.api.StemException;
+import nl.stem.api.export.ExportFilter;
+import nl.stem.api.export.ExportFilters;
+
+/**
+ * Turns the results' query parameters into a {@link ResultsScope}, or a 400/404 saying what is
+ * wrong. The survey, dates, language and channel are read exactly as the exports read them.
+ * Example: {@code parse("toegang_tot_werk", List.of("3,4"), null, null, null, null, "region", "true")}.
+ */
+@ApplicationScoped
+public class ResultsScopes {
+    /** Most waves one comparison covers. */
+    static final int MAX_WAVES = 20;
+    private static final Pattern WAVE_ID = Pattern.compile("[0-9]{1,18}");
+
+    @Inject
+    ExportFilters filters;
+    @Inject
+    DataSource db;
+
+    /**
+     * @param waves  wave ids, each parameter one id or several comma-separated; null or empty for all sessions
+     * @param by     {@code language}, {@code channel}, {@code wave} or a member attribute; null for no breakdown
+     * @param paired {@code true} to compare only members who answered in every wave given
+     * @throws StemException 400 for a malformed value or an attribute no member has, 404 for an unknown survey or wave
+     */
+    public ResultsScope parse(String survey, List<String> waves, String from, String to, String language, String channel,
+                              String by, String paired) {
+        ExportFilter f = filters.parse(survey, null, null, from, to, language, channel, null);
+        Set<Long> ids = waveIds(waves);
+        String breakdown = by == null || by.isBlank() ? null : by.strip();
+        boolean pairedOnly = bool(paired);
+        try (Connection c = db.getConnection()) {
+            List<WaveRef> refs = waves(c, ids, f.surveyId());
+            if (Breakdowns.WAVE.equals(breakdown) && refs.isEmpty()) {
+                // Over time without waves named: every wave of the survey.
+                refs = waves(c, surveyWaves(c, f.surveyId()), f.surveyId());
+            }
+            if (breakdown != null) {
+                requireBreakdown(c, breakdown);
+            }
+            if (pairedOnly && refs.size() < 2) {
+                throw new StemException(400, "paired_needs_waves", "paired=true compares members across waves: give two or more waves");
+            }
+            return new ResultsScope(f.surveyId(), f.versions(), refs, f.from(), f.to(), f.language(), f.channel(), breakdown, pairedOnly);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the waves", e);
+        }
+    }
+
+    private static Set<Long> waveIds(List<String> waves) {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (waves == null) {
+            return ids;
+        }
+        for (String param : waves) {
+            for (String part : param.split(",", -1)) {
+                String p = part.strip();
+                if (p.isEmpty() && waves.size() == 1 && param.isBlank()) {
+                    continue;
+                }
+                if (!WAVE_ID.matcher(p).matches()) {
+                    throw new StemException(400, "bad_wave", "wave must be a wave id such as 7, or several such as 3,4");
+                }
+                ids.add(Long.parseLong(p));
+            }
+        }
+        if (ids.size() > MAX_WAVES) {
+            throw new StemException(400, "too_many_waves", "Give at most " + MAX_WAVES + " waves");
+        }
+        return ids;
+    }
+
+    private static List<WaveRef> waves(Connection c, Set<Long> ids, String surveyId) throws SQLException {
+        List<WaveRef> refs = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return refs;
+        }
+        Set<Long> found = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select w.id, w.name, w.invite_at, w.status, v.survey_id from waves w "
+                + "join survey_versions v on v.id = w.survey_version_id where w.id = any(?)")) {
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long id = rs.getLong(1);
+                    found.add(id);
+                    if (!surveyId.equals(rs.getString(5))) {
+                        throw new StemException(400, "wave_of_other_survey", "Wave " + id + " is not a wave of survey '" + surveyId + "'");
+                    }
+                    refs.add(new WaveRef(id, rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
+                }
+            }
+        }
+        for (Long id : ids) {
+            if (!found.contains(id)) {
+                throw new StemException(404, "wave_not_found", "No wave with id " + id);
+            }
+        }
+        refs.sort(Comparator.comparing(WaveRef::inviteAt).thenComparingLong(WaveRef::id));
+        return refs;
+    }
+
+    private static Set<Long> surveyWaves(Connection c, String surveyId) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("select w.id from waves w join survey_versions v on v.id = w.survey_version_id"
+                + " where v.survey_id = ? order by w.invite_at desc, w.id desc limit " + MAX_WAVES)) {
+            ps.setString(1, surveyId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void requireBreakdown(Connection c, String by) throws SQLException {
+        if (Breakdowns.builtIn(by)) {
+            return;
+        }
+        if (!Breakdowns.ATTRIBUTE.matcher(by).matches()) {
+            throw new StemException(400, "bad_breakdown", "by must be language, channel, wave or a member attribute such as region");
+        }
+        try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from respondents where attributes ?? ?)")) {
+            ps.setString(1, by);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    throw new StemException(400, "unknown_attribute", "No member has an attribute '" + by + "'");
+                }
+            }
+        }
+    }
+
+    private static boolean bool(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip()) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new StemException(400, "bad_paired", "paired must be true or false");
+        };
+    }
+}
