@@ -46,7 +46,7 @@ public class ProblemMappers {
         return problem(new Problem(500, "internal_error", "Something went wrong on our side (error id " + errorId + ")"));
     }
 
-    static Response problem(Problem p) {
+    public static Response problem(Problem p) {
         return Response.status(p.status()).type(MediaType.APPLICATION_JSON).entity(p).build();
     }
 }

@@ -8,14 +8,14 @@ import java.util.Locale;
  * The dashboard's language: Dutch or English, from {@code ?lang=} first, then the browser's
  * Accept-Language (by quality), else Dutch. Example: {@code choose(null, "en-GB,en;q=0.9,nl;q=0.8")} is "en".
  */
-final class DashboardLanguage {
+public final class DashboardLanguage {
     static final List<String> OFFERED = List.of("nl", "en");
     static final String DEFAULT = "nl";
 
     private DashboardLanguage() {
     }
 
-    static String choose(String lang, String acceptLanguage) {
+    public static String choose(String lang, String acceptLanguage) {
         if (lang != null && OFFERED.contains(lang)) {
             return lang;
         }

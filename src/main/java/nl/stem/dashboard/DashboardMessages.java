@@ -19,7 +19,7 @@ public interface DashboardMessages {
     @Message("API token")
     String login_token();
 
-    @Message("Log in with your coordinator or admin API token. It is checked once; after that a session cookie keeps you logged in for {hours} hours after your last visit.")
+    @Message("Log in with your researcher, coordinator or admin API token. It is checked once; after that a session cookie keeps you logged in for {hours} hours after your last visit.")
     String login_help(long hours);
 
     @Message("Log in")
@@ -31,7 +31,7 @@ public interface DashboardMessages {
     @Message("This token is not valid.")
     String login_error_invalid();
 
-    @Message("This token's role may not open the dashboard: ask an admin for a coordinator token.")
+    @Message("This token's role may not open the dashboard: ask an admin for a researcher or coordinator token.")
     String login_error_role();
 
     @Message("The bootstrap token only creates the first tokens: log in with a coordinator or admin token.")

@@ -95,6 +95,11 @@ public class DashboardPages {
     /** Not logged in (no or an expired session): to the login form, coming back here afterwards. */
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response toLogin(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return loginRedirect(uri, headers);
+    }
+
+    /** The redirect to the login form that comes back to this request's page; for every dashboard page. */
+    public static Response loginRedirect(UriInfo uri, HttpHeaders headers) {
         String language = language(uri, headers);
         String next = uri.getRequestUri().getRawPath() + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
         return Response.seeOther(URI.create("/dashboard/login?lang=" + language + "&next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)))
@@ -116,8 +121,14 @@ public class DashboardPages {
     }
 
     private Response errorPage(int status, String language, String title, String message) {
+        return errorPage(status, language, identity, title, message, config);
+    }
+
+    /** A dashboard error page in the dashboard's layout; for every dashboard page. */
+    public static Response errorPage(int status, String language, SecurityIdentity identity, String title, String message,
+                                     DashboardConfig config) {
         Page page = new Page(language, identity.isAnonymous() ? null : identity.getPrincipal().getName(), "/dashboard", Map.of());
-        String html = localized(Templates.error(page, formats(language), title, message), language).render();
+        String html = localized(Templates.error(page, new Formats(language, config.timeZone()), title, message), language).render();
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
 
@@ -125,16 +136,16 @@ public class DashboardPages {
         return new Formats(language, config.timeZone());
     }
 
-    static TemplateInstance localized(TemplateInstance t, String language) {
+    public static TemplateInstance localized(TemplateInstance t, String language) {
         return t.setLocale(Locale.forLanguageTag(language));
     }
 
-    static DashboardMessages messages(String language) {
+    public static DashboardMessages messages(String language) {
         return io.quarkus.qute.i18n.MessageBundles.get(DashboardMessages.class,
                 io.quarkus.qute.i18n.Localized.Literal.of(language));
     }
 
-    static String language(UriInfo uri, HttpHeaders headers) {
+    public static String language(UriInfo uri, HttpHeaders headers) {
         return DashboardLanguage.choose(uri.getQueryParameters().getFirst("lang"), headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 }

@@ -93,7 +93,7 @@ public class LoginPage {
         } catch (AuthenticationFailedException e) {
             return page(401, language, m.login_error_invalid(), next);
         }
-        if (!who.hasRole(Role.COORDINATOR_NAME) && !who.hasRole(Role.ADMIN_NAME)) {
+        if (!who.hasRole(Role.COORDINATOR_NAME) && !who.hasRole(Role.ADMIN_NAME) && !who.hasRole(Role.RESEARCHER_NAME)) {
             return page(403, language, m.login_error_role(), next);
         }
         long tokenId = who.getAttribute("token_id");
@@ -102,7 +102,9 @@ public class LoginPage {
         }
         String sessionId = sessions.open(tokenId);
         audit.recordNow(who.getPrincipal().getName(), "dashboard.login", who.getPrincipal().getName(), Map.of("token_id", tokenId));
-        String target = !isLocal(next) ? "/dashboard?lang=" + language
+        // A researcher's home is the results: the wave pages show the coordinator's work.
+        String home = who.hasRole(Role.COORDINATOR_NAME) ? "/dashboard" : "/dashboard/results";
+        String target = !isLocal(next) ? home + "?lang=" + language
                 : next.matches(".*[?&]lang=.*") ? next : next + (next.contains("?") ? "&" : "?") + "lang=" + language;
         return Response.seeOther(URI.create(target)).cookie(cookie(sessionId, -1)).build();
     }

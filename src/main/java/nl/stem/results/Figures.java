@@ -25,6 +25,16 @@ public record Figures(long n, Map<String, Long> counts, Map<String, Double> shar
         shares = Map.copyOf(shares);
     }
 
+    /** The share of option {@code key}, 0 when none answered. */
+    public double share(String key) {
+        return shares.getOrDefault(key, 0.0);
+    }
+
+    /** The count of option {@code key}. */
+    public long count(String key) {
+        return counts.getOrDefault(key, 0L);
+    }
+
     /** Responses the question was put to and that kept an answer row: answered, skipped or "not applicable". */
     public long asked() {
         return n + (missing == null ? 0 : missing.skipped() + missing.notApplicable());

@@ -76,7 +76,7 @@ public class OpenAnswers {
             try (PreparedStatement ps = list.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String language = rs.getString(3);
-                    answers.add(new OpenAnswer(rs.getLong(1), rs.getString(2), language, Languages.isRightToLeft(language),
+                    answers.add(new OpenAnswer(rs.getLong(1), Shown.text(rs.getString(2)), language, Languages.isRightToLeft(language),
                             rs.getTimestamp(4).toInstant().atZone(zone).toLocalDate(), rs.getObject(5, UUID.class), rs.getString(6),
                             rs.getString(7), "stored".equals(rs.getString(8)), rs.getBoolean(9)));
                 }

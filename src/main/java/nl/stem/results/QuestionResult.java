@@ -24,6 +24,14 @@ public record QuestionResult(String id, String type, String text, List<String> i
         groups = List.copyOf(groups);
     }
 
+    /** Columns of a breakdown row after n: mean and median, or one per option (and a mean for scales). */
+    public int groupColumns() {
+        if (options.isEmpty()) {
+            return 2;
+        }
+        return "scale".equals(type) ? options.size() + 1 : options.size();
+    }
+
     /** Whether the answers are free text or media, listed rather than counted. */
     public boolean listed() {
         return switch (type) {

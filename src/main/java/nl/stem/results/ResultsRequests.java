@@ -59,7 +59,7 @@ public class ResultsRequests {
     public SurveyResults results(ResultsScope scope, String lang, String labels) {
         String language = lang == null || lang.isBlank() ? scope.newest().version().survey().sourceLanguage() : lang.strip();
         boolean dutch = "nl".equals(labels);
-        return service.of(scope, language, dutch ? "(geen waarde)" : "(no value)", dutch ? "overige" : "other");
+        return service.of(scope, language, dutch ? "nl" : "en", dutch ? "(geen waarde)" : "(no value)", dutch ? "overige" : "other");
     }
 
     /** The question {@code id} of the results; 400 when not given, 404 when the survey has no such answerable question. */

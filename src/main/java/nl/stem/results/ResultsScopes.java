@@ -65,6 +65,23 @@ public class ResultsScopes {
         }
     }
 
+    /** The scope of one wave's results, for the public page; 404 when the wave is gone. */
+    public ResultsScope forWave(long waveId) {
+        try (Connection c = db.getConnection();
+             PreparedStatement ps = c.prepareStatement("select v.survey_id from waves w join survey_versions v on v.id = w.survey_version_id"
+                     + " where w.id = ?")) {
+            ps.setLong(1, waveId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new StemException(404, "not_found", "Not found");
+                }
+                return parse(rs.getString(1), List.of(Long.toString(waveId)), null, null, null, null, null, null);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read wave " + waveId, e);
+        }
+    }
+
     private static Set<Long> waveIds(List<String> waves) {
         Set<Long> ids = new LinkedHashSet<>();
         if (waves == null) {

@@ -35,16 +35,17 @@ public class ResultsService {
     /**
      * The results of {@code scope}, with the survey's texts in {@code language} (its source language when it lacks it).
      *
+     * @param ui      the language of the viewer's page (IoI domain names): {@code nl} or {@code en}
      * @param noValue how the breakdown names responses without a value
      * @param other   how it names the groups beyond the cap, summed
      */
-    public SurveyResults of(ResultsScope scope, String language, String noValue, String other) {
+    public SurveyResults of(ResultsScope scope, String language, String ui, String noValue, String other) {
         ResultsQuery.Raw raw = read(scope);
-        Wording wording = new Wording(scope.newest().version(), ui, language);
+        Wording wording = new Wording(scope.newest().version(), this.ui, language);
         Map<String, String> waveNames = new LinkedHashMap<>();
         scope.waves().forEach(w -> waveNames.put(Long.toString(w.id()), w.name()));
         ResultsAssembler assembler = new ResultsAssembler(scope, wording, config.minCellSize(), key -> label(scope.by(), key, waveNames));
-        return assembler.assemble(raw, catalog.loader().taxonomy(), language, clock.instant(), noValue, other);
+        return assembler.assemble(raw, catalog.loader().taxonomy(), ui, clock.instant(), noValue, other);
     }
 
     /** The suppression threshold in force. */

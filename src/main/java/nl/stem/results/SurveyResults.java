@@ -30,6 +30,16 @@ public record SurveyResults(String survey, String title, String language, List<S
         domains = List.copyOf(domains);
     }
 
+    /** A question by id, null when there is none (for templates). */
+    public QuestionResult get(String id) {
+        return question(id).orElse(null);
+    }
+
+    /** The waves' names, comma-separated; "" for none. */
+    public String waveNames() {
+        return String.join(", ", waves.stream().map(WaveRef::name).toList());
+    }
+
     /** A question by id. */
     public java.util.Optional<QuestionResult> question(String id) {
         return questions.stream().filter(q -> q.id().equals(id)).findFirst();

@@ -40,7 +40,7 @@ class DashboardLoginTest {
         given().get("/dashboard/login").then().statusCode(200).contentType(ContentType.HTML)
                 .body(containsString("<html lang=\"nl\">")).body(containsString("Inloggen")).body(containsString("name=\"token\""));
         given().get("/dashboard/login?lang=en").then().statusCode(200).body(containsString("<html lang=\"en\">"))
-                .body(containsString("Log in with your coordinator or admin API token"));
+                .body(containsString("Log in with your researcher, coordinator or admin API token"));
         given().header("Accept-Language", "en-US,en;q=0.8").get("/dashboard/login").then().body(containsString("<html lang=\"en\">"));
     }
 
@@ -100,9 +100,11 @@ class DashboardLoginTest {
         assertEquals(413, huge.statusCode());
         assertNull(huge.getCookie(DashboardCookieMechanism.COOKIE));
 
+        // A researcher signs in too, and lands on the results (the wave pages are the coordinator's).
         Response researcher = DashboardLogins.post(ApiTokensForTests.token("researcher"), null);
-        assertEquals(403, researcher.statusCode());
-        assertNull(researcher.getCookie(DashboardCookieMechanism.COOKIE));
+        assertEquals(303, researcher.statusCode());
+        assertTrue(researcher.getHeader("Location").contains("/dashboard/results"), researcher.getHeader("Location"));
+        assertNotNull(researcher.getCookie(DashboardCookieMechanism.COOKIE));
     }
 
     @Test

@@ -50,7 +50,7 @@ class ResultsFiguresTest {
         if (wave != null) {
             return;
         }
-        wave = ResultsWave.run(db);
+        wave = ResultsWave.shared(db);
         String csv = as("researcher").get("/api/exports/wide.csv?survey=" + wave.survey).then().statusCode(200).extract().asString();
         wide = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();

@@ -66,6 +66,16 @@ final class ResultsWave {
         return out;
     }
 
+    private static ResultsWave shared;
+
+    /** One wave for every results test class in this JVM (answering it takes a few seconds). */
+    static synchronized ResultsWave shared(DataSource db) throws Exception {
+        if (shared == null) {
+            shared = run(db);
+        }
+        return shared;
+    }
+
     static ResultsWave run(DataSource db) throws Exception {
         PanelFixture panel = new PanelFixture(db);
         String survey = publish("res_" + panel.prefix);

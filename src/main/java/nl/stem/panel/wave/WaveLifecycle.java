@@ -36,6 +36,8 @@ import nl.stem.worker.Jdbc;
 /** A wave after launch: listing, the Telegram links to hand out, closing, and the feedback message. */
 @ApplicationScoped
 public class WaveLifecycle {
+    /** Where a feedback text wants the link to the wave's public results. */
+    static final String LINK = "{link}";
     /** Longest feedback text per language, in characters: "short", and within one WhatsApp template variable. */
     public static final int MAX_FEEDBACK = 1000;
     private static final int CANCEL_BATCH = 5000;
@@ -53,6 +55,8 @@ public class WaveLifecycle {
     Waves waves;
     @Inject
     Clock clock;
+    @Inject
+    nl.stem.results.Publications publications;
     @Inject
     Event<OutboxQueued> outboxQueued;
     @Inject
@@ -201,6 +205,7 @@ public class WaveLifecycle {
                 throw new StemException(400, "bad_text", "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
             }
         }
+        texts = withLink(id, texts);
         try (Connection c = ds.getConnection()) {
             if (!status(c, id).equals("closed")) {
                 throw new StemException(409, "wave_open", "Close the wave before sending what was learned");
@@ -236,6 +241,18 @@ public class WaveLifecycle {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not send the feedback", e);
         }
+    }
+
+    /** The texts with {@code {link}} replaced by the wave's public results link; 422 when a text asks for it and there is none. */
+    private Map<String, String> withLink(long id, Map<String, String> texts) {
+        if (texts.values().stream().noneMatch(t -> t.contains(LINK))) {
+            return texts;
+        }
+        String url = publications.live(id).map(p -> p.url()).orElseThrow(() -> new StemException(422, "not_published",
+                "The text uses " + LINK + " but wave " + id + " has no public results: publish them first"));
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        texts.forEach((k, v) -> out.put(k, v.replace(LINK, url)));
+        return out;
     }
 
     private static Optional<String> text(Map<String, String> texts, String language) {
