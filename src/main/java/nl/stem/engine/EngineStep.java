@@ -273,13 +273,14 @@ final class EngineStep {
             }
             buttonValue = payload.substring(prefix.length());
             if (buttonValue.equals("skip")) {
-                skip(payload);
+                skip(tappedLabel(q, payload, AnswerValue.skipped()));
                 return;
             }
         }
         Parsed parsed = parser.parse(q, in, buttonValue, turn.selection, phrases());
         if (parsed instanceof Parsed.Ok ok) {
-            record(q, ok.value(), ok.raw());
+            String raw = in instanceof Input.ButtonTap b ? tappedLabel(q, b.payload(), ok.value()) : ok.raw();
+            record(q, ok.value(), raw);
             advanceAfter(q);
         } else if (parsed instanceof Parsed.Refused) {
             refuse();
@@ -293,6 +294,31 @@ final class EngineStep {
                 selected((MultipleChoiceQuestion) q, sel.choiceIds());
             }
         }
+    }
+
+    /**
+     * What the respondent saw on the button they tapped, in their language: the label the question
+     * renders for {@code payload} ("Ja", "٣", "Overslaan"). "Done" on a multiple choice gives the
+     * chosen choices' labels instead, in choice order with {@code "; "} between them. This, not the
+     * payload, is the answer's raw text.
+     */
+    String tappedLabel(Question q, String payload, AnswerValue value) {
+        Phrases p = phrases();
+        if (q instanceof MultipleChoiceQuestion m && value.kind() == AnswerValue.Kind.CHOICES && !value.choices().isEmpty()) {
+            List<String> labels = new ArrayList<>();
+            for (Choice c : m.choices()) {
+                if (value.choices().contains(c.id())) {
+                    labels.add(p.choiceLabel(m, c));
+                }
+            }
+            return String.join("; ", labels);
+        }
+        for (Button b : renderer.render(q, p).buttons()) {
+            if (b.payload().equals(payload)) {
+                return b.label();
+            }
+        }
+        return payload;
     }
 
     void selected(MultipleChoiceQuestion q, List<String> ids) {

@@ -6,7 +6,9 @@ import nl.stem.survey.model.AnswerValue;
 public sealed interface SessionEvent {
 
     /**
-     * An answer to store. {@code raw} is the input as typed (NFC) or the button payload.
+     * An answer to store. {@code raw} is what the respondent sent: the input as typed (NFC), or for a
+     * tapped button the label it showed in their language (never the payload; "done" on a multiple
+     * choice gives the chosen labels), or {@code media:<kind>}.
      * Example: {@code new AnswerGiven("help_uwv", AnswerValue.scale(4), "٤", "ar")}
      */
     record AnswerGiven(String questionId, AnswerValue value, String raw, String language) implements SessionEvent {

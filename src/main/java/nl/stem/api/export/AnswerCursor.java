@@ -60,7 +60,7 @@ public class AnswerCursor {
                 select a.id, r.pseudonym, a.session_id, v.survey_id, v.version, a.survey_version_id, a.question_id,
                        a.question_type, a.value::text, a.raw_text, a.language, a.channel, a.answered_at, a.ioi_tags,
                        a.media_id, s.status, s.language, s.started_at, s.completed_at,
-                       m.kind, m.mime_type, m.size_bytes, m.duration_seconds
+                       m.kind, m.mime_type, m.size_bytes, m.duration_seconds, a.wave_id, s.wave_id
                 from answers a
                 join respondents r on r.id = a.respondent_id
                 join sessions s on s.id = a.session_id
@@ -116,7 +116,7 @@ public class AnswerCursor {
                 rs.getLong(6), rs.getString(7), rs.getString(8), value, rs.getString(10), rs.getString(11),
                 rs.getString(12), instant(rs, 13), ioi, rs.getObject(15, UUID.class), rs.getString(16), rs.getString(17),
                 instant(rs, 18), instant(rs, 19), rs.getString(20), rs.getString(21), (Long) rs.getObject(22),
-                (Integer) rs.getObject(23));
+                (Integer) rs.getObject(23), (Long) rs.getObject(24), (Long) rs.getObject(25));
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

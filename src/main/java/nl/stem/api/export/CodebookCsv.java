@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.apache.commons.csv.CSVPrinter;
-
 /**
  * The codebook as CSV: one row per variable; value labels and texts in every language
  * ({@code text_<lang>} columns); value labels as {@code value=label} pairs separated by {@code " | "}.
@@ -17,11 +15,11 @@ public final class CodebookCsv {
     }
 
     public static void write(Codebook codebook, OutputStream out) throws IOException {
-        CSVPrinter csv = Csv.printer(out);
+        Csv.CsvWriter csv = Csv.writer(out);
         List<String> header = new ArrayList<>(List.of("name", "question", "type", "optional", "versions", "condition",
                 "ioi_tags", "value_labels", "missing_values"));
         codebook.languages().forEach(l -> header.add("text_" + l));
-        csv.printRecord(header);
+        csv.row(header);
         String missing = codebook.missingValues().stream().map(c -> c.code() + "=" + c.label()).collect(Collectors.joining(" | "));
         for (Codebook.Entry e : codebook.variables()) {
             List<String> row = new ArrayList<>(List.of(e.name(), e.question(), e.type(), String.valueOf(e.optional()),
@@ -33,7 +31,7 @@ public final class CodebookCsv {
             for (String lang : codebook.languages()) {
                 row.add(e.text().stream().filter(t -> t.language().equals(lang)).map(Codebook.Text::text).findFirst().orElse(""));
             }
-            csv.printRecord(row);
+            csv.row(row);
         }
         csv.flush();
     }

@@ -31,6 +31,7 @@ import nl.stem.api.auth.Role;
 /**
  * Results for researchers, streamed from a database cursor. Every export is audited with who asked
  * and the filters (never personal data). Preview answers are left out unless {@code include_preview=true}.
+ * Every export takes the same filters ({@link Params}, parsed by {@link ExportFilters}), {@code wave} included.
  */
 @Path("/api/exports")
 @RolesAllowed(Role.RESEARCHER_NAME)
@@ -85,8 +86,10 @@ public class ExportResource {
     @Produces(CSV)
     @Operation(summary = "Long CSV: one row per answer",
             description = "respondent (pseudonym), wave, session, survey, survey_version, question, question_type, value, "
-                    + "value_label, raw_text, language, channel, answered_at, ioi_tags, media_id. Filters: survey (required), "
-                    + "version, from, to (ISO date or date-time), language, channel, include_preview; wave is not supported yet")
+                    + "value_label, raw_text (as typed, or the label of the tapped button), language, channel, answered_at, "
+                    + "ioi_tags, media_id. Filters: survey (required), version, wave (an id, or several: 3,4), from, to "
+                    + "(ISO date or date-time), language, channel, include_preview. Cells that could start a spreadsheet "
+                    + "formula (= + - @ tab CR) get a leading apostrophe; plain numbers are kept")
     public Response longCsv(@BeanParam Params p) {
         ExportFilter f = start(p, "export.long_csv");
         return file((StreamingOutput) out -> longCsv.write(f, out), CSV, f.surveyId() + "-long.csv");
@@ -97,7 +100,8 @@ public class ExportResource {
     @Produces(CSV)
     @Operation(summary = "Wide CSV: one row per respondent per session, one column per variable",
             description = "Multiple choice: the ids space-separated plus one 0/1 column <question>/<choice>. "
-                    + "Missing: -77 refused/stopped, -88 skipped, -99 not applicable or not asked by skip logic")
+                    + "Missing: -77 refused/stopped, -88 skipped, -99 not applicable or not asked by skip logic. "
+                    + "One line per row: a line break inside an answer is written as U+2028")
     public Response wideCsv(@BeanParam Params p) {
         ExportFilter f = start(p, "export.wide_csv");
         return file((StreamingOutput) out -> wideCsv.write(f, out), CSV, f.surveyId() + "-wide.csv");
@@ -131,7 +135,7 @@ public class ExportResource {
     @GET
     @Path("/wide.sps")
     @Produces("text/plain; charset=utf-8")
-    @Operation(summary = "SPSS syntax that reads wide.csv (saved beside it) and labels it")
+    @Operation(summary = "SPSS syntax that reads wide.csv (saved beside it) and labels it; runs in SPSS and GNU PSPP")
     public Response spss(@BeanParam Params p) {
         ExportFilter f = start(p, "export.spss");
         String syntax = SpssSyntax.write(CodebookBuilder.build(f), new WideLayout(f.versions()), f.surveyId() + "-wide.csv");

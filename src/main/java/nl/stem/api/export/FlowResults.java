@@ -52,12 +52,13 @@ public class FlowResults {
     AnswerCursor cursor;
 
     /**
-     * The package id: a UUID (version 4 layout) derived from the survey id and the versions covered,
-     * so that exporting the same versions again keeps the id.
+     * The package id: a UUID (version 4 layout) derived from the survey id, the versions covered and
+     * the waves named, so that exporting the same versions (and waves) again keeps the id.
      */
     public static UUID packageId(ExportFilter f) {
         String key = "stem-flow-results:" + f.surveyId() + ":"
-                + f.versions().stream().map(p -> String.valueOf(p.version().version())).collect(Collectors.joining(","));
+                + f.versions().stream().map(p -> String.valueOf(p.version().version())).collect(Collectors.joining(","))
+                + (f.hasWaves() ? ":waves:" + f.waves().stream().map(String::valueOf).collect(Collectors.joining(",")) : "");
         try {
             byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             h[6] = (byte) ((h[6] & 0x0f) | 0x40);
@@ -74,7 +75,8 @@ public class FlowResults {
         Codebook codebook = CodebookBuilder.build(f);
         WideLayout layout = new WideLayout(f.versions());
         String versions = f.versions().stream().map(p -> String.valueOf(p.version().version())).collect(Collectors.joining("-"));
-        String name = "stem-" + f.surveyId().replace('_', '-') + "-v" + versions;
+        String name = "stem-" + f.surveyId().replace('_', '-') + "-v" + versions
+                + (f.hasWaves() ? "-w" + f.waves().stream().map(String::valueOf).collect(Collectors.joining("-")) : "");
         Map<String, Object> questions = new LinkedHashMap<>();
         for (QuestionColumn c : layout.columns()) {
             Codebook.Entry e = codebook.variables().stream().filter(v -> v.name().equals(c.id())).findFirst().orElseThrow();
@@ -178,6 +180,9 @@ public class FlowResults {
         m.put("language_tag", row.language());
         m.put("channel", row.channel());
         m.put("survey_version", row.version());
+        if (row.waveId() != null) {
+            m.put("wave", row.waveId());
+        }
         m.put("ioi_tags", row.ioiTags());
         if (row.value().kind() == AnswerValue.Kind.SKIPPED) {
             m.put("missing", "skipped");

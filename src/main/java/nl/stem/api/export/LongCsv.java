@@ -6,14 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVPrinter;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.model.Question;
 
-/** The long format: one row per answer, streamed straight from the cursor. */
+/**
+ * The long format: one row per answer, streamed straight from the cursor. Text is kept as given,
+ * line breaks included (quoted); {@code wave} is the answer's wave id, empty outside a wave.
+ */
 @ApplicationScoped
 public class LongCsv {
     public static final List<String> HEADER = List.of("respondent", "wave", "session", "survey", "survey_version",
@@ -27,14 +28,14 @@ public class LongCsv {
     public long write(ExportFilter f, OutputStream out) throws IOException {
         Map<Long, PublishedSurvey> versions = new HashMap<>();
         f.versions().forEach(v -> versions.put(v.versionId(), v));
-        CSVPrinter csv = Csv.printer(out);
-        csv.printRecord(HEADER);
+        Csv.CsvWriter csv = Csv.writer(out);
+        csv.row(HEADER);
         long n = cursor.forEach(f, AnswerCursor.Order.ANSWER, row -> {
             Question q = versions.get(row.versionId()).version().survey().question(row.questionId()).orElse(null);
-            csv.printRecord(row.pseudonym(), "", row.sessionId(), row.surveyId(), row.version(), row.questionId(),
+            csv.row(row.pseudonym(), row.waveId(), row.sessionId(), row.surveyId(), row.version(), row.questionId(),
                     row.questionType(), AnswerValues.value(row.value(), row.mediaId()), AnswerValues.label(q, row.value()),
-                    row.rawText() == null ? "" : row.rawText(), row.language(), row.channel(), Csv.time(row.answeredAt()),
-                    String.join(" ", row.ioiTags()), row.mediaId() == null ? "" : row.mediaId());
+                    row.rawText(), row.language(), row.channel(), Csv.time(row.answeredAt()),
+                    String.join(" ", row.ioiTags()), row.mediaId());
         });
         csv.flush();
         return n;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import nl.stem.survey.model.MediaQuestion;
 import nl.stem.survey.model.MultipleChoiceQuestion;
 import nl.stem.survey.model.NumberQuestion;
 import nl.stem.survey.model.ScaleQuestion;
@@ -15,11 +16,21 @@ import nl.stem.survey.model.SingleChoiceQuestion;
  * SPSS syntax that reads the wide CSV ({@code wide.csv} beside it) and labels it: {@code GET DATA},
  * {@code VARIABLE LABELS}, {@code VALUE LABELS}, {@code MISSING VALUES}. Names are positional,
  * so a column {@code where/street} becomes the SPSS name {@code where_street}.
+ *
+ * <p>It runs in SPSS and in GNU PSPP (checked with PSPP in the tests), so it uses only commands both
+ * know: no {@code SET UNICODE} (PSPP rejects it; SPSS 21 and later start in Unicode mode). Both end a
+ * case at every line break of the data file, quotes or not, which is why the wide CSV writes a line
+ * break inside an answer as U+2028 ({@link Csv#oneLinePerRow}).
  */
 public final class SpssSyntax {
     /** SPSS limits labels to 256 bytes (variable labels) and 120 bytes (value labels). */
     static final int VARIABLE_LABEL_BYTES = 255;
     static final int VALUE_LABEL_BYTES = 120;
+    /**
+     * Width of text and open answers in bytes: a text answer has at most 4,096 UTF-16 units (longer
+     * ones are refused), each at most 3 bytes of UTF-8 (a U+2028 standing for a line break too).
+     */
+    static final int TEXT_BYTES = 3 * 4096;
 
     private SpssSyntax() {
     }
@@ -29,13 +40,14 @@ public final class SpssSyntax {
         s.append("* Stem: ").append(codebook.survey()).append(" versions ").append(codebook.versions())
                 .append(". Reads the wide CSV (UTF-8, comma-separated).\n");
         s.append("* Missing values: -77 refused/stopped, -88 skipped, -99 not applicable.\n");
-        s.append("SET UNICODE=ON.\n");
+        s.append("* Runs in SPSS and GNU PSPP. SPSS before version 21: run SET UNICODE=ON first.\n");
+        s.append("* Line breaks inside answers are written as the character U+2028 (one case per line).\n");
         s.append("GET DATA /TYPE=TXT /FILE=").append(quote(csvFile, Integer.MAX_VALUE)).append(" /ENCODING='UTF8'\n");
         s.append("  /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2 /DELIMITERS=\",\" /QUALIFIER='\"'\n");
         s.append("  /VARIABLES=\n");
         Set<String> used = new HashSet<>();
         for (String fixed : WideLayout.FIXED) {
-            s.append("    ").append(name(fixed, used)).append(' ').append(fixed.endsWith("_version") ? "F8.0" : "A64").append('\n');
+            s.append("    ").append(name(fixed, used)).append(' ').append(fixedFormat(fixed)).append('\n');
         }
         List<Variable> vars = layout.variables();
         String[] names = new String[vars.size()];
@@ -76,9 +88,18 @@ public final class SpssSyntax {
         return s.toString();
     }
 
+    /** The fixed columns: the wave id and version are numbers, the rest text. */
+    static String fixedFormat(String column) {
+        return switch (column) {
+            case "wave" -> "F20.0";
+            case "survey_version" -> "F8.0";
+            default -> "A64";
+        };
+    }
+
     static String format(Variable v) {
         if (v.choice() != null) {
-            return "F2.0";
+            return "F3.0"; // 0/1, or a missing code such as -99
         }
         var q = v.column().question();
         if (q instanceof ScaleQuestion) {
@@ -91,9 +112,13 @@ public final class SpssSyntax {
             return "A64";
         }
         if (q instanceof MultipleChoiceQuestion) {
-            return "A255";
+            int ids = v.column().choices().stream().mapToInt(c -> c.id().length() + 1).sum();
+            return "A" + Math.max(255, ids); // every id, space-separated
         }
-        return "A4096";
+        if (q instanceof MediaQuestion) {
+            return "A64"; // a media id
+        }
+        return "A" + TEXT_BYTES;
     }
 
     /** A valid, unique SPSS name (letters, digits, _; at most 64 bytes). */

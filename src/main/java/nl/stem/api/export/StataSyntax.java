@@ -35,7 +35,8 @@ public final class StataSyntax {
         List<Integer> stringColumns = new ArrayList<>();
         List<Integer> numericColumns = new ArrayList<>();
         for (int i = 0; i < fixed; i++) {
-            (WideLayout.FIXED.get(i).equals("survey_version") ? numericColumns : stringColumns).add(i + 1);
+            String column = WideLayout.FIXED.get(i);
+            (column.equals("survey_version") || column.equals("wave") ? numericColumns : stringColumns).add(i + 1);
         }
         for (int i = 0; i < vars.size(); i++) {
             (vars.get(i).numeric() ? numericColumns : stringColumns).add(fixed + i + 1);

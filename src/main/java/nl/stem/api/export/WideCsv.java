@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVPrinter;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.survey.PublishedSurvey;
@@ -16,9 +14,13 @@ import nl.stem.survey.model.Condition;
 import nl.stem.survey.model.Question;
 
 /**
- * The wide format: one row per respondent per session (waves will add a wave per row), one column
- * per variable of {@link WideLayout}. Rows come from the cursor grouped by session, so only one
- * session's answers are in memory at a time.
+ * The wide format: one row per respondent per session (a session belongs to at most one wave: the
+ * {@code wave} column), one column per variable of {@link WideLayout}. Rows come from the cursor
+ * grouped by session, so only one session's answers are in memory at a time.
+ *
+ * <p>Every row is one physical line: a line break inside an open answer is written as U+2028 LINE
+ * SEPARATOR ({@link Csv#oneLinePerRow}), because SPSS and PSPP end a case at every line break, quotes
+ * or not. The long CSV and the Flow Results package keep line breaks as typed.
  */
 @ApplicationScoped
 public class WideCsv {
@@ -30,8 +32,8 @@ public class WideCsv {
         WideLayout layout = new WideLayout(f.versions());
         Map<Long, PublishedSurvey> versions = new HashMap<>();
         f.versions().forEach(v -> versions.put(v.versionId(), v));
-        CSVPrinter csv = Csv.printer(out);
-        csv.printRecord(layout.header());
+        Csv.CsvWriter csv = Csv.oneLinePerRow(out);
+        csv.row(layout.header());
         List<AnswerRow> session = new ArrayList<>();
         long[] rows = {0};
         cursor.forEach(f, AnswerCursor.Order.SESSION, row -> {
@@ -50,13 +52,14 @@ public class WideCsv {
         return rows[0];
     }
 
-    private static void print(CSVPrinter csv, WideLayout layout, Map<Long, PublishedSurvey> versions, List<AnswerRow> answers)
+    private static void print(Csv.CsvWriter csv, WideLayout layout, Map<Long, PublishedSurvey> versions, List<AnswerRow> answers)
             throws IOException {
         AnswerRow first = answers.get(0);
         PublishedSurvey version = versions.get(first.versionId());
         Map<String, AnswerRow> byQuestion = new HashMap<>();
         answers.forEach(a -> byQuestion.put(a.questionId(), a));
-        List<String> cells = new ArrayList<>(List.of(first.pseudonym(), "", first.sessionId().toString(), first.surveyId(),
+        List<String> cells = new ArrayList<>(List.of(first.pseudonym(),
+                first.sessionWaveId() == null ? "" : first.sessionWaveId().toString(), first.sessionId().toString(), first.surveyId(),
                 String.valueOf(first.version()), first.sessionLanguage() == null ? "" : first.sessionLanguage(),
                 first.channel(), first.sessionStatus(), Csv.time(first.startedAt()), Csv.time(first.completedAt())));
         for (Variable v : layout.variables()) {
@@ -71,7 +74,7 @@ public class WideCsv {
                 cells.add(AnswerValues.value(a.value(), a.mediaId()));
             }
         }
-        csv.printRecord(cells);
+        csv.row(cells);
     }
 
     /**

@@ -74,7 +74,7 @@ public class MediaResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the media answers of a survey",
-            description = "Same filters as the exports: survey (required), version, from, to, language, channel, include_preview")
+            description = "Same filters as the exports: survey (required), version, wave, from, to, language, channel, include_preview")
     public List<MediaItem> list(@BeanParam ExportResource.Params p) {
         ExportFilter f = filters.parse(p.survey, p.version, p.wave, p.from, p.to, p.language, p.channel, p.includePreview);
         StringBuilder sql = new StringBuilder("""

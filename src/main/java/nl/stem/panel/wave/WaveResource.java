@@ -1,14 +1,12 @@
 package nl.stem.panel.wave;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.JsonBodies;
 import nl.stem.api.auth.Role;
+import nl.stem.api.export.Csv;
 
 /** Coordinators launch, list, close and follow up waves of invitations. */
 @Path("/api/waves")
@@ -75,21 +74,23 @@ public class WaveResource {
         return lifecycle.close(id, identity.getPrincipal().getName());
     }
 
-    /** Telegram members not linked yet: member id, language and the link to hand them (CSV). */
+    /** Telegram members not linked yet: member id, language and the link to hand them (CSV, formulas neutralised). */
     @GET
     @Path("{id}/links.csv")
     @Produces("text/csv; charset=UTF-8")
     public Response links(@PathParam("id") long id) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
-            csv.printRecord("member_id", "language", "link", "opened");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            Csv.CsvWriter csv = Csv.writer(out);
+            csv.row("member_id", "language", "link", "opened");
             for (MemberLink l : lifecycle.links(id)) {
-                csv.printRecord(l.memberId(), l.language() == null ? "" : l.language(), l.link(), l.opened() ? "yes" : "no");
+                csv.row(l.memberId(), l.language(), l.link(), l.opened() ? "yes" : "no");
             }
+            csv.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Response.ok(out.toString()).header("Content-Disposition", "attachment; filename=\"wave-" + id + "-links.csv\"").build();
+        return Response.ok(out.toByteArray()).header("Content-Disposition", "attachment; filename=\"wave-" + id + "-links.csv\"").build();
     }
 
     @POST

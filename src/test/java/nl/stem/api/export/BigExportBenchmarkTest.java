@@ -10,6 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +41,8 @@ import nl.stem.engine.Input;
 
 /**
  * Streams a long CSV of at least 200,000 answers, all produced through the conversation service,
- * while sampling the live heap, and prints the figures. Slow (several minutes on 2 cores), so it only
+ * while sampling the live heap, and prints the figures; then the long and wide CSV of a wave holding
+ * nine tenths of them (the wave filter must stream as well). Slow (several minutes on 2 cores), so it only
  * runs with {@code -Dbigexport=true} (not {@code stem.*}: Stem's config mapping refuses unknown {@code stem.} keys); {@code -Dbigexport.respondents=N} changes the size
  * (10 answers per respondent, default 20,000 respondents).
  *
@@ -51,6 +57,8 @@ class BigExportBenchmarkTest {
 
     @Inject
     ConversationService conversations;
+    @Inject
+    DataSource db;
 
     @AfterEach
     void retireTestSurveys() {
@@ -78,17 +86,57 @@ class BigExportBenchmarkTest {
         System.out.printf("BIGEXPORT produced %,d answers (%,d respondents, %,d service calls) in %.1f s (%.0f calls/s)%n",
                 answers, respondents, respondents * (QUESTIONS + 1L), produceSeconds, respondents * (QUESTIONS + 1L) / produceSeconds);
 
-        Figures warm = stream(survey, "", false);
-        Figures small = stream(survey, "&channel=bench-small", true);
-        Figures all = stream(survey, "", true);
+        Figures warm = stream("long.csv", survey, "", false);
+        Figures small = stream("long.csv", survey, "&channel=bench-small", true);
+        Figures all = stream("long.csv", survey, "", true);
         System.out.println("BIGEXPORT all, heap not sampled (throughput): " + warm);
         System.out.println("BIGEXPORT small: " + small);
         System.out.println("BIGEXPORT all:   " + all);
         assertEquals(respondents / 10 * QUESTIONS + (respondents % 10 == 0 ? 0 : QUESTIONS), small.rows);
         assertEquals(answers, all.rows);
-        long growth = all.peakLive - all.liveBefore;
+        assertFlatHeap(all);
+
+        // The same answers in a wave (all but the "bench-small" ones): the wave filter streams too.
+        long wave = inWave(survey, "bench");
+        Figures waveLong = stream("long.csv", survey, "&wave=" + wave, true);
+        Figures waveWide = stream("wide.csv", survey, "&wave=" + wave, true);
+        System.out.println("BIGEXPORT wave long: " + waveLong);
+        System.out.println("BIGEXPORT wave wide: " + waveWide);
+        assertEquals(answers - small.rows, waveLong.rows);
+        assertEquals(respondents - small.rows / QUESTIONS, waveWide.rows);
+        assertFlatHeap(waveLong);
+        assertFlatHeap(waveWide);
+    }
+
+    private static void assertFlatHeap(Figures f) {
+        long growth = f.peakLive - f.liveBefore;
         assertTrue(growth < 64L * 1024 * 1024,
-                "live heap grew by " + mb(growth) + " MB while streaming " + all.rows + " rows (" + mb(all.bytes) + " MB)");
+                "live heap grew by " + mb(growth) + " MB while streaming " + f.rows + " rows (" + mb(f.bytes) + " MB)");
+    }
+
+    /** Puts the survey's sessions and answers on {@code channel} into a new wave, as a wave's invitations would. */
+    private long inWave(String survey, String channel) throws Exception {
+        try (Connection c = db.getConnection()) {
+            long wave;
+            try (PreparedStatement ps = c.prepareStatement("insert into waves (name, survey_version_id, invite_at, created_by, created_at) "
+                    + "select 'bench', id, now(), 'bench', now() from survey_versions where survey_id = ? returning id")) {
+                ps.setString(1, survey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    wave = rs.getLong(1);
+                }
+            }
+            for (String table : List.of("sessions", "answers")) {
+                try (PreparedStatement ps = c.prepareStatement("update " + table + " set wave_id = ? where channel = ? "
+                        + "and survey_version_id = (select id from survey_versions where survey_id = ?)")) {
+                    ps.setLong(1, wave);
+                    ps.setString(2, channel);
+                    ps.setString(3, survey);
+                    ps.executeUpdate();
+                }
+            }
+            return wave;
+        }
     }
 
     private String publishSurvey() {
@@ -128,7 +176,7 @@ class BigExportBenchmarkTest {
         }
     }
 
-    private Figures stream(String survey, String filter, boolean sample) throws Exception {
+    private Figures stream(String export, String survey, String filter, boolean sample) throws Exception {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long before = memory.getHeapMemoryUsage().getUsed();
@@ -146,7 +194,7 @@ class BigExportBenchmarkTest {
             }
         });
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port
-                        + "/api/exports/long.csv?survey=" + survey + filter))
+                        + "/api/exports/" + export + "?survey=" + survey + filter))
                 .header("Authorization", "Bearer " + ApiTokensForTests.token("researcher")).build();
         long t0 = System.nanoTime();
         sampler.start();

@@ -125,6 +125,14 @@ class ExportResourceTest {
         assertEquals("4", answer(rows, fx.arabicPseudonym, "safe_area").get("value"));
         assertEquals("", answer(rows, fx.arabicPseudonym, "safe_area").get("value_label"));
 
+        // A tapped button's raw text is the label the respondent saw, in their language, not its payload.
+        assertEquals("نعم، أوافق", answer(rows, fx.arabicPseudonym, "consent").get("raw_text"));
+        assertEquals("نعم", answer(rows, fx.arabicPseudonym, "harassed").get("raw_text"));
+        assertEquals("نعم، للشرطة", answer(rows, fx.arabicPseudonym, "reported").get("raw_text"));
+        assertEquals("لا ينطبق", answer(rows, fx.arabicPseudonym, "status_secure").get("raw_text"));
+        assertEquals("Overslaan", answer(rows, fx.dutchPseudonym, "safer").get("raw_text"), "the skip button");
+        assertTrue(rows.stream().noneMatch(r -> r.get("raw_text").startsWith("a:")), "no button payload as raw text");
+
         assertEquals("-88", answer(rows, fx.dutchPseudonym, "safer").get("value"), "skipped optional question");
         assertEquals("5", answer(rows, fx.dutchPseudonym, "status_secure").get("value"));
         assertEquals("Heel zeker", answer(rows, fx.dutchPseudonym, "status_secure").get("value_label"));
@@ -229,7 +237,8 @@ class ExportResourceTest {
         List<Map<String, String>> csv = parse(get("/api/exports/codebook.csv" + Q));
         Map<String, String> harassed = csv.stream().filter(r -> r.get("name").equals("harassed")).findFirst().orElseThrow();
         assertEquals("yes=Ja | no=Nee | no_say=Zeg ik liever niet", harassed.get("value_labels"));
-        assertEquals("-77=refused/stopped | -88=skipped | -99=not applicable", harassed.get("missing_values"));
+        assertEquals("'-77=refused/stopped | -88=skipped | -99=not applicable", harassed.get("missing_values"),
+                "it starts with '-' and is no number: a spreadsheet would take it for a formula");
         assertFalse(harassed.get("text_ar").isEmpty());
 
         String html = ApiTokensForTests.researcher().get("/api/exports/codebook.html" + Q).then().statusCode(200)
@@ -252,7 +261,10 @@ class ExportResourceTest {
     void spssAndStata_labelTheWideCsv() throws Exception {
         String sps = get("/api/exports/wide.sps" + Q);
         assertTrue(sps.contains("GET DATA /TYPE=TXT /FILE='veiligheid_en_stabiliteit-wide.csv' /ENCODING='UTF8'"), sps);
-        assertTrue(sps.contains("    where_street F2.0\n"), sps);
+        assertTrue(sps.contains("    where_street F3.0\n"), sps);
+        assertTrue(sps.contains("    wave F20.0\n"), sps);
+        assertTrue(sps.contains("    safer A12288\n"), sps);
+        assertFalse(sps.contains("\nSET UNICODE"), "GNU PSPP rejects SET UNICODE");
         assertTrue(sps.contains("    harassed A64\n"));
         assertTrue(sps.contains("  harassed 'Ben je in de afgelopen 12 maanden in Nederland lastiggevallen, bedreigd of gediscrimineerd?'\n"));
         assertTrue(sps.contains("VALUE LABELS harassed\n  'yes' 'Ja'\n  'no' 'Nee'\n  'no_say' 'Zeg ik liever niet'\n  '-77' 'refused/stopped'"), sps);
@@ -367,7 +379,8 @@ class ExportResourceTest {
                 .body("code", equalTo("bad_range")).body("message", containsString("after"));
         ApiTokensForTests.researcher().get(base + "&version=99").then().statusCode(400).body("code", equalTo("unknown_version"));
         ApiTokensForTests.researcher().get(base + "&version=two").then().statusCode(400).body("code", equalTo("bad_version"));
-        ApiTokensForTests.researcher().get(base + "&wave=1").then().statusCode(400).body("code", equalTo("waves_not_supported"));
+        ApiTokensForTests.researcher().get(base + "&wave=one").then().statusCode(400).body("code", equalTo("bad_wave"));
+        ApiTokensForTests.researcher().get(base + "&wave=987654321").then().statusCode(404).body("code", equalTo("wave_not_found"));
         ApiTokensForTests.researcher().get(base + "&include_preview=maybe").then().statusCode(400);
         ApiTokensForTests.researcher().get(base + "&language=a%20b").then().statusCode(400);
         ApiTokensForTests.researcher().get("/api/exports/wide.csv?survey=no_such_survey").then().statusCode(404)

@@ -99,11 +99,11 @@ class SurveyResourceTest {
         given().auth().oauth2(ApiTokensForTests.BOOTSTRAP).get("/api/audit?limit=100").then().statusCode(200)
                 .body("entries.findAll { it.subject == '" + id + "' }.action", hasItem("survey.publish"));
 
-        // a new conversation takes the new version, and the export shows what was typed under it
+        // a new conversation takes the new version, and the export shows what was tapped (the label) and typed under it
         PreviewDriver.start(id, "nl").tap("a:kleur:blauw").type("١٢");
         String csv = ApiTokensForTests.researcher().get("/api/exports/long.csv?survey=" + id + "&include_preview=true&version=2")
                 .then().statusCode(200).extract().asString();
-        assertTrue(csv.contains("," + id + ",2,kleur,single_choice,blauw,Blauw,a:kleur:blauw,nl,preview,"), csv);
+        assertTrue(csv.contains("," + id + ",2,kleur,single_choice,blauw,Blauw,Blauw,nl,preview,"), csv);
         assertTrue(csv.contains("," + id + ",2,jaren,number,12,,١٢,nl,preview,"), csv);
     }
 
