@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -21,14 +20,14 @@ import nl.stem.api.export.ExportFilters;
 
 /**
  * Turns the results' query parameters into a {@link ResultsScope}, or a 400/404 saying what is
- * wrong. The survey, dates, language and channel are read exactly as the exports read them.
+ * wrong. The survey, waves, dates, language and channel are read exactly as the exports read them
+ * ({@link ExportFilters}); with waves, the questions are those of the versions the waves ran.
  * Example: {@code parse("toegang_tot_werk", List.of("3,4"), null, null, null, null, "region", "true")}.
  */
 @ApplicationScoped
 public class ResultsScopes {
     /** Most waves one comparison covers. */
     static final int MAX_WAVES = 20;
-    private static final Pattern WAVE_ID = Pattern.compile("[0-9]{1,18}");
 
     @Inject
     ExportFilters filters;
@@ -43,8 +42,15 @@ public class ResultsScopes {
      */
     public ResultsScope parse(String survey, List<String> waves, String from, String to, String language, String channel,
                               String by, String paired) {
-        ExportFilter f = filters.parse(survey, null, null, from, to, language, channel, null);
-        Set<Long> ids = waveIds(waves);
+        String wave = waves == null || waves.isEmpty() ? null : String.join(",", waves);
+        if (wave != null && wave.isBlank()) {
+            wave = null;
+        }
+        ExportFilter f = filters.parse(survey, null, wave, from, to, language, channel, null);
+        if (f.waves().size() > MAX_WAVES) {
+            throw new StemException(400, "too_many_waves", "Give at most " + MAX_WAVES + " waves");
+        }
+        Set<Long> ids = new LinkedHashSet<>(f.waves());
         String breakdown = by == null || by.isBlank() ? null : by.strip();
         boolean pairedOnly = bool(paired);
         try (Connection c = db.getConnection()) {
@@ -82,29 +88,6 @@ public class ResultsScopes {
         }
     }
 
-    private static Set<Long> waveIds(List<String> waves) {
-        Set<Long> ids = new LinkedHashSet<>();
-        if (waves == null) {
-            return ids;
-        }
-        for (String param : waves) {
-            for (String part : param.split(",", -1)) {
-                String p = part.strip();
-                if (p.isEmpty() && waves.size() == 1 && param.isBlank()) {
-                    continue;
-                }
-                if (!WAVE_ID.matcher(p).matches()) {
-                    throw new StemException(400, "bad_wave", "wave must be a wave id such as 7, or several such as 3,4");
-                }
-                ids.add(Long.parseLong(p));
-            }
-        }
-        if (ids.size() > MAX_WAVES) {
-            throw new StemException(400, "too_many_waves", "Give at most " + MAX_WAVES + " waves");
-        }
-        return ids;
-    }
-
     private static List<WaveRef> waves(Connection c, Set<Long> ids, String surveyId) throws SQLException {
         List<WaveRef> refs = new ArrayList<>();
         if (ids.isEmpty()) {
@@ -118,9 +101,6 @@ public class ResultsScopes {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     found.add(id);
-                    if (!surveyId.equals(rs.getString(5))) {
-                        throw new StemException(400, "wave_of_other_survey", "Wave " + id + " is not a wave of survey '" + surveyId + "'");
-                    }
                     refs.add(new WaveRef(id, rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)));
                 }
             }
