@@ -73,10 +73,6 @@ final class ResultsAssembler {
         Map<String, Tally> byGroup = raw.byQuestion().getOrDefault(q.id(), Map.of());
         Tally total = new Tally();
         byGroup.values().forEach(total::add);
-        Tally numbers = raw.numberTotals().get(q.id());
-        if (numbers != null) {
-            copyStats(numbers, total);
-        }
         List<Option> options = wording.options(q);
         boolean suppressed = Suppression.tooSmall(total.answered, k);
         List<Group> groups = new ArrayList<>();
@@ -95,18 +91,9 @@ final class ResultsAssembler {
                 groups.add(new Group(key, kind, label, hidden[i], hidden[i] ? null : figures(q, byGroup.get(g), options)));
             }
         }
-        List<Bin> histogram = suppressed ? List.of() : raw.histograms().getOrDefault(q.id(), List.of());
+        List<Bin> histogram = suppressed || !(q instanceof NumberQuestion n) ? List.of() : Distribution.histogram(total.points, n);
         return new QuestionResult(q.id(), q.type(), wording.question(q), q.head().ioi(), options, suppressed,
                 suppressed ? null : figures(q, total, options), histogram, groups);
-    }
-
-    private static void copyStats(Tally from, Tally to) {
-        to.mean = from.mean;
-        to.median = from.median;
-        to.q1 = from.q1;
-        to.q3 = from.q3;
-        to.min = from.min;
-        to.max = from.max;
     }
 
     private Figures figures(Question q, Tally t, List<Option> options) {
@@ -120,51 +107,14 @@ final class ResultsAssembler {
         if (t.answered > 0) {
             counts.forEach((key, c) -> shares.put(key, round((double) c / t.answered)));
         }
-        Double mean = null;
-        Double median = null;
-        if (q instanceof ScaleQuestion && t.answered > 0) {
-            mean = round(mean(t));
-            median = median(t);
-        } else if (q instanceof NumberQuestion) {
-            mean = t.mean == null ? null : round(t.mean);
-            median = t.median;
-        }
+        boolean measured = (q instanceof ScaleQuestion || q instanceof NumberQuestion) && !t.points.isEmpty();
+        Double mean = measured ? round(Distribution.mean(t.points)) : null;
+        Double median = measured ? Distribution.percentile(t.points, 0.5) : null;
+        boolean number = measured && q instanceof NumberQuestion;
         Missing missing = scope.paired() ? null : t.missing();
-        boolean number = q instanceof NumberQuestion;
-        return new Figures(t.answered, counts, shares, mean, median, number ? t.q1 : null, number ? t.q3 : null,
-                number ? t.min : null, number ? t.max : null, t.media, missing);
-    }
-
-    private static double mean(Tally t) {
-        double sum = 0;
-        long n = 0;
-        for (Map.Entry<BigDecimal, Long> e : t.points.entrySet()) {
-            sum += e.getKey().doubleValue() * e.getValue();
-            n += e.getValue();
-        }
-        return n == 0 ? 0 : sum / n;
-    }
-
-    /** The median of a distribution: the middle value, or the mean of the two middle values (as a spreadsheet's MEDIAN). */
-    static Double median(Tally t) {
-        long n = t.points.values().stream().mapToLong(Long::longValue).sum();
-        if (n == 0) {
-            return null;
-        }
-        double lower = valueAt(t, (n - 1) / 2);
-        double upper = valueAt(t, n / 2);
-        return (lower + upper) / 2;
-    }
-
-    private static double valueAt(Tally t, long index) {
-        long seen = 0;
-        for (Map.Entry<BigDecimal, Long> e : t.points.entrySet()) {
-            seen += e.getValue();
-            if (index < seen) {
-                return e.getKey().doubleValue();
-            }
-        }
-        return t.points.lastKey().doubleValue();
+        return new Figures(t.answered, counts, shares, mean, median, number ? Distribution.percentile(t.points, 0.25) : null,
+                number ? Distribution.percentile(t.points, 0.75) : null, number ? t.points.firstKey().doubleValue() : null,
+                number ? t.points.lastKey().doubleValue() : null, t.media, missing);
     }
 
     private static double round(double v) {

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 /**
  * What the database counted for one question in one group, before labels, shares and suppression.
- * Filled by {@link ResultsQuery}; every field is a count or a statistic computed in SQL.
+ * Filled by {@link ResultsQuery} from counts the database made.
  */
 final class Tally {
     long answered;
@@ -20,15 +20,8 @@ final class Tally {
     long inProgress;
     /** Choice id to responses that chose it. */
     final Map<String, Long> choices = new HashMap<>();
-    /** Scale point to responses. */
+    /** Scale point or number answered to responses: the distribution every statistic comes from. */
     final TreeMap<BigDecimal, Long> points = new TreeMap<>();
-    /** Number questions: computed in SQL. */
-    Double mean;
-    Double median;
-    Double q1;
-    Double q3;
-    Double min;
-    Double max;
 
     Missing missing() {
         return new Missing(skipped, notApplicable, notAsked, stopped, inProgress);

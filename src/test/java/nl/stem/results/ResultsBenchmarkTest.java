@@ -141,7 +141,7 @@ class ResultsBenchmarkTest {
             } else if (q <= 15) {
                 yaml.append("    type: multiple_choice\n    min: 1\n    max: 0\n    choices:\n      - {id: a, label: A}\n      - {id: b, label: B}\n      - {id: c, label: C}\n");
             } else if (q <= 23) {
-                yaml.append("    type: scale\n    min: 1\n    max: 5\n    not_applicable: true\n");
+                yaml.append("    type: scale\n    min: 1\n    max: 5\n    min_label: Slecht\n    max_label: Goed\n    not_applicable: true\n");
             } else if (q <= 28) {
                 yaml.append("    type: number\n    min: 0\n    max: 100\n");
             } else {

@@ -51,7 +51,7 @@ class ResultsFiguresTest {
             return;
         }
         wave = ResultsWave.shared(db);
-        String csv = as("researcher").get("/api/exports/wide.csv?survey=" + wave.survey).then().statusCode(200).extract().asString();
+        String csv = as("researcher").get("/api/exports/wide.csv?survey=" + wave.survey + "&wave=" + wave.wave).then().statusCode(200).extract().asString();
         wide = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.replace("\uFEFF", ""))).getRecords();
         regions = wave.regions();
@@ -135,6 +135,24 @@ class ResultsFiguresTest {
                 r.getDouble("questions.find { it.id == 'jaren' }.groups.find { it.key == 'Utrecht' }.figures.mean"), 1e-6);
         String json = as("researcher").get("/api/results?survey=" + wave.survey + "&wave=" + wave.wave + "&by=region").asString();
         assertFalse(json.contains(wide.get(0).get("respondent")), "no pseudonym in the results");
+    }
+
+    @Test
+    void summaryTable_andAPassOverTheAnswers_giveTheSameFigures() {
+        // A wave alone is read from wave_answer_values; a date filter makes the same scope a pass over the answers.
+        assertTrue(ResultsQuery.summarised(scope("")));
+        assertFalse(ResultsQuery.summarised(scope("region")));
+        List<Object> fromSummary = results("").getList("questions");
+        List<Object> fromAnswers = results("&from=2000-01-01").getList("questions");
+        assertEquals(fromAnswers, fromSummary);
+        List<Object> overTime = results("&by=wave").getList("questions.groups");
+        List<Object> overTimeDirect = results("&by=wave&from=2000-01-01").getList("questions.groups");
+        assertEquals(overTimeDirect, overTime);
+    }
+
+    private ResultsScope scope(String by) {
+        return new ResultsScope(wave.survey, List.of(), List.of(new WaveRef(wave.wave, "w", java.time.Instant.EPOCH, "open")), null, null,
+                null, null, by.isEmpty() ? null : by, false);
     }
 
     @Test

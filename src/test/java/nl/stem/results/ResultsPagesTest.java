@@ -57,6 +57,17 @@ class ResultsPagesTest {
     }
 
     @Test
+    void aResearchersDashboardLogin_opensTheMediaPlayersSource() {
+        // The answer list plays media from /api/media/{id}: the dashboard's cookie must count there.
+        String cookie = io.restassured.RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("token", nl.stem.api.ApiTokensForTests.token("researcher")).post("/dashboard/login")
+                .then().statusCode(303).extract().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE);
+        io.restassured.RestAssured.given().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, cookie)
+                .get("/api/media/" + java.util.UUID.randomUUID()).then().statusCode(404);
+        io.restassured.RestAssured.given().get("/api/media/" + java.util.UUID.randomUUID()).then().statusCode(401);
+    }
+
+    @Test
     void badInput_getsAPageOrProblem_neverA500() throws Exception {
         ResultsWave w = ResultsWave.shared(db);
         as("researcher").get("/dashboard/results/nope").then().statusCode(404);
