@@ -134,8 +134,9 @@ public class ConversationService {
                 apply(result, session, survey, respondent, in, now);
                 replies.addAll(result.messages());
             } else {
+                Input.Start language = startInput(in, respondent, null);
                 replies.addAll(OpeningMenu.offer(ui, openToAnyone().stream().map(PublishedSurvey::version).toList(),
-                        startInput(in, respondent, null).languageHint()));
+                        language.language() != null ? language.language() : language.languageHint()));
             }
         }
         respondentData.saveChanges(respondent, loaded);
@@ -190,21 +191,9 @@ public class ConversationService {
         return restart;
     }
 
-    /**
-     * The language for a new session: an explicit choice (start request) first, then the
-     * respondent's earlier choice, then the channel's hint for the engine to match.
-     */
+    /** The language for a new session: {@link LanguageChoice} decides (member, choice, hint, fallback). */
     private static Input.Start startInput(Inbound in, Respondent respondent, String invited) {
-        String language = in.start() != null && in.start().language() != null ? in.start().language() : invited;
-        String hint = in.start() == null ? null : in.start().languageHint();
-        if (in.input() instanceof Input.Start s) {
-            language = language != null ? language : s.language();
-            hint = hint != null ? hint : s.languageHint();
-        }
-        if (language == null) {
-            language = respondent.preferredLanguage;
-        }
-        return new Input.Start(language, hint);
+        return LanguageChoice.forInbound(in, respondent, invited);
     }
 
     /** A survey to start, for a wave (or not), in a language (or the respondent's choice). */

@@ -67,9 +67,10 @@ final class OpeningMenu {
             String lang = v.survey().languages().contains(language) ? language : v.survey().sourceLanguage();
             String title = v.texts().pattern(lang, "survey.title");
             title = title == null ? v.survey().title() : title;
-            text.append("\n").append(n++).append(". ").append(title);
-            buttons.add(new Button(PAYLOAD_PREFIX + v.surveyId(), title));
+            text.append("\n").append(n).append(". ").append(title);
+            buttons.add(new Button(PAYLOAD_PREFIX + v.surveyId(), title, Integer.toString(n)));
+            n++;
         }
-        return List.of(new Outbound(Outbound.Kind.NOTICE, text.toString(), buttons, rtl, null));
+        return List.of(new Outbound(Outbound.Kind.NOTICE, text.toString(), buttons, rtl, null, buttons.size()));
     }
 }

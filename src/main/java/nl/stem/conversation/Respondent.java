@@ -29,4 +29,7 @@ public class Respondent extends PanacheEntityBase {
     /** When they said STOP; no invitations or reminders until they start a survey again. */
     @Column(name = "opted_out_at")
     public Instant optedOutAt;
+    /** The coordinator's member id for a panel member; null for someone who found the bot themselves. */
+    @Column(name = "member_id")
+    public String memberId;
 }

@@ -54,7 +54,7 @@ public class RespondentData {
     Respondent contact(String channel, String providerId, Instant now) {
         // A known, reachable identity: one statement.
         Respondent known = sql.run(c -> lockOne(c, """
-                select r.id, r.preferred_language, r.consent_status, r.opted_out_at
+                select r.id, r.preferred_language, r.consent_status, r.opted_out_at, r.member_id
                 from respondents r join channel_identities ci on ci.respondent_id = r.id
                 where ci.channel = ? and ci.provider_id = ? and ci.unreachable_at is null
                 for update of r""", channel, providerId));
@@ -82,7 +82,7 @@ public class RespondentData {
     }
 
     private static final String LOCK_BY_ID =
-            "select id, preferred_language, consent_status, opted_out_at from respondents where id = ? for update";
+            "select id, preferred_language, consent_status, opted_out_at, member_id from respondents where id = ? for update";
 
     /** What the conversation may change about a respondent, as loaded, to write only real changes. */
     record Loaded(String preferredLanguage, String consentStatus, Instant optedOutAt) {
@@ -123,6 +123,7 @@ public class RespondentData {
                 r.preferredLanguage = rs.getString("preferred_language");
                 r.consentStatus = rs.getString("consent_status");
                 r.optedOutAt = instant(rs, "opted_out_at");
+                r.memberId = rs.getString("member_id");
                 return r;
             }
         }

@@ -1,6 +1,8 @@
 package nl.stem.engine;
 
+import nl.stem.language.Digits;
 import nl.stem.language.Languages;
+import nl.stem.language.TextFold;
 import nl.stem.language.Texts;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.model.Choice;
@@ -62,8 +64,16 @@ final class EngineStep {
             return;
         }
         turn.status = SessionState.Status.CHOOSING_LANGUAGE;
-        turn.language = Languages.match(start.languageHint(), survey.languages()).orElse(survey.sourceLanguage());
-        turn.send(menu.render(survey, phrases()));
+        List<String> likely = Languages.ranked(start.languageHint(), survey.languages());
+        turn.language = likely.isEmpty() ? survey.sourceLanguage() : likely.get(0);
+        turn.languageMenu = LanguageMenu.order(survey, likely);
+        sendLanguageMenu();
+    }
+
+    /** The language menu in the order the respondent saw it last (or the current language first). */
+    void sendLanguageMenu() {
+        turn.languageMenu = LanguageMenu.order(survey, turn.languageMenu, turn.language);
+        turn.send(menu.render(survey, phrases(), turn.languageMenu));
     }
 
     /** An explicit language: exactly offered, or the offered language that fits it (ar-SY -> ar). */
@@ -154,7 +164,8 @@ final class EngineStep {
             }
             case LANGUAGE -> {
                 turn.status = SessionState.Status.CHOOSING_LANGUAGE;
-                turn.send(menu.render(survey, phrases()));
+                turn.languageMenu = LanguageMenu.order(survey, turn.language);
+                sendLanguageMenu();
             }
             case HELP -> {
                 notice("notice.help");
@@ -175,14 +186,16 @@ final class EngineStep {
         turn.confirmingDeletion = true;
         Phrases p = phrases();
         turn.send(p.uiMessage(Outbound.Kind.NOTICE, "delete.confirm", Map.of(), List.of(
-                new Button(ButtonPayloads.command("delete", "yes"), p.ui("delete.yes")),
-                new Button(ButtonPayloads.command("delete", "no"), p.ui("delete.no"))), null));
+                new Button(ButtonPayloads.command("delete", "yes"), p.ui("delete.yes"), p.number(1)),
+                new Button(ButtonPayloads.command("delete", "no"), p.ui("delete.no"), p.number(2))), null));
     }
 
     void confirmDeletion(Input in) {
         turn.confirmingDeletion = false;
         boolean yes = in instanceof Input.ButtonTap b && b.payload().equals(ButtonPayloads.command("delete", "yes"))
-                || in instanceof Input.Text t && keywords.matches("words.yes", t.text());
+                || in instanceof Input.Text t && (keywords.matches("words.yes", t.text())
+                        || Digits.parseInt(t.text()).orElse(0) == 1
+                        || TextFold.fold(t.text()).equals(TextFold.fold(phrases().ui("delete.yes"))));
         if (yes) {
             turn.answers.clear();
             turn.selection = new ArrayList<>();
@@ -226,7 +239,7 @@ final class EngineStep {
                 return;
             }
         } else if (in instanceof Input.Text t) {
-            tag = LanguageMenu.fromText(survey, turn.language, t.text());
+            tag = LanguageMenu.fromText(LanguageMenu.order(survey, turn.languageMenu, turn.language), t.text());
         }
         if (tag.isEmpty()) {
             reprompt("language.unknown", Map.of());
@@ -237,6 +250,7 @@ final class EngineStep {
 
     void choose(String tag) {
         turn.language = tag;
+        turn.languageMenu = List.of();
         turn.status = SessionState.Status.ACTIVE;
         turn.emit(new SessionEvent.LanguageChosen(tag));
         if (turn.currentQuestion == null) {
@@ -274,6 +288,12 @@ final class EngineStep {
             buttonValue = payload.substring(prefix.length());
             if (buttonValue.equals("skip")) {
                 skip(tappedLabel(q, payload, AnswerValue.skipped()));
+                return;
+            }
+        } else if (in instanceof Input.Text t) {
+            buttonValue = typedButton(q, t.text()).orElse(null);
+            if ("skip".equals(buttonValue)) {
+                skip(AnswerParser.raw(in));
                 return;
             }
         }
@@ -321,6 +341,29 @@ final class EngineStep {
         return payload;
     }
 
+    /**
+     * The value of the button a typed reply names, among those the question's text does not list
+     * (consent's yes and no, "done", "skip", "not applicable"): its number, or its label typed
+     * loosely ({@link TextFold}: case, accents, Arabic and Persian letter variants). Listed choices
+     * are the parser's: a typed "2" on a multiple choice is an answer, not a toggle.
+     */
+    Optional<String> typedButton(Question q, String text) {
+        Outbound shown = renderer.render(q, phrases());
+        String folded = TextFold.fold(text);
+        Optional<Integer> n = Digits.parseInt(text);
+        String prefix = "a:" + q.id() + ":";
+        List<Button> buttons = shown.buttons();
+        for (int i = shown.listed(); i < buttons.size(); i++) {
+            Button b = buttons.get(i);
+            boolean byNumber = n.isPresent() && b.number() != null && Digits.parseInt(b.number()).equals(n);
+            boolean byLabel = !folded.isEmpty() && folded.equals(TextFold.fold(b.label()));
+            if ((byNumber || byLabel) && b.payload().startsWith(prefix)) {
+                return Optional.of(b.payload().substring(prefix.length()));
+            }
+        }
+        return Optional.empty();
+    }
+
     void selected(MultipleChoiceQuestion q, List<String> ids) {
         Phrases p = phrases();
         List<String> labels = new ArrayList<>();
@@ -330,7 +373,7 @@ final class EngineStep {
             }
         }
         turn.send(p.uiMessage(Outbound.Kind.NOTICE, "multiple.selected",
-                Map.of("choices", Texts.list(p.language(), labels)), List.of(new Button(ButtonPayloads.answer(q.id(), "done"), p.ui("button.done"))), q.id()));
+                Map.of("choices", Texts.list(p.language(), labels)), List.of(QuestionRenderer.done(q, p)), q.id()));
     }
 
     void refuse() {
@@ -388,7 +431,7 @@ final class EngineStep {
     /** The current question (or the language menu) again, so its buttons are always at hand. */
     void askCurrent() {
         if (turn.status == SessionState.Status.CHOOSING_LANGUAGE || turn.currentQuestion == null) {
-            turn.send(menu.render(survey, phrases()));
+            sendLanguageMenu();
             return;
         }
         current().ifPresentOrElse(q -> turn.send(renderer.render(q, phrases())), this::complete);

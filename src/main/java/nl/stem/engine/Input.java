@@ -7,8 +7,9 @@ public sealed interface Input {
 
     /**
      * Start a new session. {@code language} is an explicit choice (preview page, invitation) and
-     * wins; otherwise {@code languageHint} (e.g. Telegram's language_code) preselects the menu.
-     * Example: {@code new Start(null, "ar-SY")}
+     * wins; otherwise {@code languageHint} preselects the menu: one tag (Telegram's language_code)
+     * or a comma-separated list, most likely first (the WhatsApp guess), shown first in that order.
+     * Example: {@code new Start(null, "ar-SY")}, {@code new Start(null, "fa,prs,ps,ar")}
      */
     record Start(String language, String languageHint) implements Input {
     }

@@ -11,8 +11,16 @@ import java.util.List;
  * @param buttons    choices to offer, possibly empty
  * @param rtl        true when the text's language is written right to left
  * @param questionId the question it asks or re-asks, or null
+ * @param listed     how many of the first buttons the text already lists as numbered lines (the
+ *                   options of a choice question, the language menu); channels without buttons show
+ *                   the others as lines of their own
  */
-public record Outbound(Kind kind, String text, List<Button> buttons, boolean rtl, String questionId) {
+public record Outbound(Kind kind, String text, List<Button> buttons, boolean rtl, String questionId, int listed) {
+
+    /** A message whose text lists none of its buttons. */
+    public Outbound(Kind kind, String text, List<Button> buttons, boolean rtl, String questionId) {
+        this(kind, text, buttons, rtl, questionId, 0);
+    }
 
     public enum Kind {
         /** A question (first time or asked again). */
@@ -32,5 +40,6 @@ public record Outbound(Kind kind, String text, List<Button> buttons, boolean rtl
 
     public Outbound {
         buttons = List.copyOf(buttons);
+        listed = Math.max(0, Math.min(listed, buttons.size()));
     }
 }

@@ -85,4 +85,14 @@ final class Phrases {
     Outbound message(Outbound.Kind kind, String text, java.util.List<Button> buttons, String questionId) {
         return new Outbound(kind, text, buttons, rtl(), questionId);
     }
+
+    /** A message whose text lists {@code listed} of its first buttons as numbered lines. */
+    Outbound message(Outbound.Kind kind, String text, java.util.List<Button> buttons, String questionId, int listed) {
+        return new Outbound(kind, text, buttons, rtl(), questionId, listed);
+    }
+
+    /** A message whose text lists all its buttons as numbered lines (a menu). */
+    Outbound listed(Outbound.Kind kind, String text, java.util.List<Button> buttons, String questionId) {
+        return message(kind, text, buttons, questionId, buttons.size());
+    }
 }

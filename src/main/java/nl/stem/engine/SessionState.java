@@ -18,10 +18,12 @@ import nl.stem.survey.model.AnswerValue;
  * @param confirmingDeletion true while waiting for the respondent to confirm "delete my data"
  * @param startedAt       when the session started
  * @param updatedAt       when the last input was handled
+ * @param languageMenu    the language menu's order as last shown (the channel's guesses first), so a
+ *                        typed "2" means the second line the respondent saw; empty when not shown
  */
 public record SessionState(Status status, String language, String currentQuestion, Map<String, AnswerValue> answers,
                            List<String> selection, int reprompts, boolean confirmingDeletion,
-                           Instant startedAt, Instant updatedAt) {
+                           Instant startedAt, Instant updatedAt, List<String> languageMenu) {
 
     public enum Status {
         /** Waiting for the respondent to pick a language from the menu. */
@@ -43,5 +45,7 @@ public record SessionState(Status status, String language, String currentQuestio
     public SessionState {
         answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(answers));
         selection = selection == null ? List.of() : List.copyOf(selection);
+        // Sessions stored before the menu order was kept have none: the menu is then rebuilt as before.
+        languageMenu = languageMenu == null ? List.of() : List.copyOf(languageMenu);
     }
 }

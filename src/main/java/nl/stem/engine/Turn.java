@@ -21,6 +21,7 @@ final class Turn {
     List<String> selection;
     int reprompts;
     boolean confirmingDeletion;
+    List<String> languageMenu;
     final Instant startedAt;
     final List<Outbound> messages = new ArrayList<>();
     final List<SessionEvent> events = new ArrayList<>();
@@ -33,6 +34,7 @@ final class Turn {
         selection = new ArrayList<>(s.selection());
         reprompts = s.reprompts();
         confirmingDeletion = s.confirmingDeletion();
+        languageMenu = s.languageMenu();
         startedAt = s.startedAt();
     }
 
@@ -42,7 +44,7 @@ final class Turn {
 
     static Turn fresh(Instant now) {
         return new Turn(new SessionState(SessionState.Status.CHOOSING_LANGUAGE, null, null, Map.of(), List.of(), 0,
-                false, now, now));
+                false, now, now, List.of()));
     }
 
     void send(Outbound o) {
@@ -55,7 +57,7 @@ final class Turn {
 
     StepResult result(Instant now) {
         SessionState s = new SessionState(status, language, currentQuestion, answers, selection, reprompts,
-                confirmingDeletion, startedAt, now);
+                confirmingDeletion, startedAt, now, languageMenu);
         return new StepResult(s, messages, events);
     }
 }

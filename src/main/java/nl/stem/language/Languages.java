@@ -69,6 +69,36 @@ public final class Languages {
     }
 
     /**
+     * The supported tags a hint names, in the hint's order. A hint is one tag ({@code ar-SY}, as
+     * Telegram's language_code) or a comma-separated list, most likely first ({@code fa,prs,ps,ar},
+     * as the WhatsApp guess); each is matched as {@link #match} does, and parts that fit nothing
+     * are left out. Parts matched to another language (ICU: ps -> en) come after the others.
+     * Example: {@code ranked("fa-IR,ps,ar,xx", [nl, en, ar, fa]) -> [fa, ar, en]}.
+     */
+    public static List<String> ranked(String hint, List<String> supported) {
+        if (hint == null || hint.isBlank()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        List<String> fallbacks = new ArrayList<>();
+        for (String part : hint.split(",")) {
+            Optional<String> m = match(part.strip(), supported);
+            if (m.isEmpty()) {
+                continue;
+            }
+            // ICU also matches across languages (ps -> en, ckb -> ar: what speakers often read);
+            // those come after every guess that matched its own language.
+            (sameLanguage(part.strip(), m.get()) ? out : fallbacks).add(m.get());
+        }
+        out.addAll(fallbacks);
+        return List.copyOf(new java.util.LinkedHashSet<>(out));
+    }
+
+    private static boolean sameLanguage(String a, String b) {
+        return ulocale(a).getLanguage().equals(ulocale(b).getLanguage());
+    }
+
+    /**
      * The supported tag that best fits a hint such as Telegram's {@code language_code}, or empty when
      * none fits well enough (ICU's default threshold) or the hint is missing or garbage.
      * Example: {@code match("ar-SY", [en, ar]) -> ar}; {@code match("fa-AF", [fa, prs]) -> prs};
@@ -77,6 +107,10 @@ public final class Languages {
     public static Optional<String> match(String hint, List<String> supported) {
         if (hint == null || hint.isBlank() || supported == null || supported.isEmpty()) {
             return Optional.empty();
+        }
+        if (hint.indexOf(',') >= 0) {
+            List<String> r = ranked(hint, supported);
+            return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
         }
         try {
             ULocale desired = ulocale(hint);

@@ -1,5 +1,7 @@
 package nl.stem.language;
 
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
 import com.ibm.icu.text.Normalizer2;
 
 /**
@@ -8,6 +10,9 @@ import com.ibm.icu.text.Normalizer2;
  * <ul>
  * <li>NFKC_Casefold: case, compatibility forms (fullwidth, ligatures) and default-ignorables
  * (ZWNJ, bidi marks) go.</li>
+ * <li>Latin accents: "Hayır", "hayir" and "HAYIR" meet, and so do "oké" and "oke", because phones
+ * without the right keyboard leave them out (Latin letters only: Cyrillic й and Arabic marks are
+ * handled apart).</li>
  * <li>Turkish i: "İPTAL" folds to "i̇ptal" (with U+0307) and "IPTAL" to "iptal", and people type
  * either on either keyboard, so the combining dot is dropped and dotless ı becomes i.</li>
  * <li>Arabic script: tatweel and harakat go; alef variants, yeh/alef maksura, kaf and teh marbuta
@@ -18,6 +23,7 @@ import com.ibm.icu.text.Normalizer2;
  */
 public final class TextFold {
     private static final Normalizer2 NFKC_CF = Normalizer2.getNFKCCasefoldInstance();
+    private static final Normalizer2 NFD = Normalizer2.getNFDInstance();
     private static final String TRAILING_PUNCTUATION = ".!?؟،,;:。…¡¿·";
 
     private TextFold() {
@@ -45,6 +51,10 @@ public final class TextFold {
                 b.append(' ');
                 space = false;
             }
+            if (cp > 0x7F && UScript.getScript(cp) == UScript.LATIN) {
+                appendWithoutAccents(b, cp);
+                continue;
+            }
             b.appendCodePoint(mapped(cp));
         }
         int end = b.length();
@@ -55,6 +65,16 @@ public final class TextFold {
             end--;
         }
         return b.substring(0, end);
+    }
+
+    /** A Latin letter without its accents: {@code é -> e}, {@code ş -> s}; letters that do not decompose stay. */
+    private static void appendWithoutAccents(StringBuilder b, int cp) {
+        String d = NFD.getDecomposition(cp);
+        if (d == null) {
+            b.appendCodePoint(mapped(cp));
+            return;
+        }
+        d.codePoints().filter(c -> UCharacter.getType(c) != UCharacter.NON_SPACING_MARK).forEach(b::appendCodePoint);
     }
 
     private static boolean dropped(int cp) {

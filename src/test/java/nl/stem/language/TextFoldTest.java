@@ -59,4 +59,31 @@ class TextFoldTest {
     void fold_whenDifferentWords_differ() {
         assertNotEquals(TextFold.fold("stop"), TextFold.fold("step"));
     }
+
+    @Test
+    void fold_whenLatinAccentsAreLeftOut_matches() {
+        assertEquals(TextFold.fold("Hayır"), TextFold.fold("hayir"));
+        assertEquals(TextFold.fold("Hayır"), TextFold.fold("HAYIR"));
+        assertEquals(TextFold.fold("oké"), TextFold.fold("oke"));
+        assertEquals(TextFold.fold("Türkçe"), TextFold.fold("turkce"));
+        assertEquals(TextFold.fold("Çalışıyorum"), TextFold.fold("calisiyorum"));
+    }
+
+    @Test
+    void fold_whenCyrillicOrEthiopicLettersDiffer_keepsThemApart() {
+        assertNotEquals(TextFold.fold("й"), TextFold.fold("и"), "Ukrainian keyboards have й: not an accent");
+        assertNotEquals(TextFold.fold("ї"), TextFold.fold("і"));
+        assertEquals(TextFold.fold("Ні"), TextFold.fold("ні"));
+        assertEquals(TextFold.fold("ኣይፋል"), TextFold.fold(" ኣይፋል "));
+    }
+
+    /** The loose forms of "No" the first-minute transcripts type, against each shipped language's label. */
+    @Test
+    void fold_whenTheRefusalIsTypedLoosely_equalsTheLabel() {
+        String[][] pairs = {{"لا", "لأ"}, {"لا", "لاَ"}, {"نه", "نه."}, {"Ні", "ні"}, {"Nee", "nee"}, {"No", "NO!"},
+                {"Hayır", "hayir"}, {"ኣይፋል", " ኣይፋል "}};
+        for (String[] p : pairs) {
+            assertEquals(TextFold.fold(p[0]), TextFold.fold(p[1]), p[1]);
+        }
+    }
 }

@@ -45,7 +45,8 @@ class TelegramConversations {
         if (chat.startPayload() != null) {
             start = invitations.claim(chat.startPayload(), chat.chatId(), chat.languageHint()).orElse(null);
         }
-        Inbound in = new Inbound(Invitations.CHANNEL, String.valueOf(updateId), chat.chatId(), chat.input(), start, null, false);
+        Inbound in = new Inbound(Invitations.CHANNEL, String.valueOf(updateId), chat.chatId(), chat.input(), start, null, false,
+                chat.languageHint());
         try {
             Outcome outcome = conversations.handle(in);
             if (outcome.duplicate()) {

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import nl.stem.engine.Input;
+import nl.stem.language.LanguageGuess;
+import nl.stem.phone.PhoneNumbers;
 import nl.stem.survey.model.MediaKind;
 import nl.stem.survey.model.MediaRef;
 
@@ -37,6 +39,17 @@ final class InboundMapping {
             return media(p.get("MediaUrl0"), p.get("MediaContentType0"));
         }
         return textOrOther(p);
+    }
+
+    /**
+     * The language hint of a message: {@link LanguageGuess} from the sender's country ({@code From},
+     * read with libphonenumber) and the script of its text ({@code Body}, also a media caption), most
+     * likely first. Example: {@code From=whatsapp:+963944123456, Body=مرحبا} gives
+     * {@code "ar,fa,ps,ckb,prs"}. Null when neither tells anything; never throws.
+     */
+    static String languageHint(Map<String, String> p) {
+        String region = PhoneNumbers.regionOf(p.get("From")).orElse(null);
+        return LanguageGuess.hint(region, p.get("Body"));
     }
 
     private static Input textOrOther(Map<String, String> p) {

@@ -14,11 +14,14 @@ import nl.stem.engine.Outbound;
 import nl.stem.language.Digits;
 
 /**
- * Renders an engine message in WhatsApp's idiom. Choice questions and the language menu already
- * carry their numbered options in the text (the engine numbers them in the respondent's digits and
- * accepts the number or the label back); other buttons (consent, "not applicable", "skip") are
- * added as lines to type from, unless a quick-reply template is configured and at most 3 buttons
- * fit it. Scale buttons are numbers that the legend already explains.
+ * Renders an engine message in WhatsApp's idiom, where a session message has no buttons: every
+ * option must be a line the respondent can read and answer by typing. The options a text already
+ * lists ({@link Outbound#listed()}: a choice question's, the language menu) are not repeated; every
+ * other button becomes a line of its own, "2 · لا" with the number the engine accepts back, or
+ * "• Overslaan" where a typed number would be an answer (scale, number and text questions take the
+ * label instead). Scale buttons that are numbers are explained by the legend. A quick-reply
+ * template, where one is configured and at most 3 buttons fit it, shows the buttons as buttons.
+ * Whether an option shows never depends on its words: "لا" inside "أهلاً" is not an option.
  */
 final class OutboundRenderer {
     /** WhatsApp quick-reply limits: 3 buttons in a session, 20-character titles, 1024-character body. */
@@ -67,20 +70,24 @@ final class OutboundRenderer {
                 && b.stream().allMatch(x -> x.label().length() <= QUICK_REPLY_TITLE_MAX);
     }
 
-    /** Lines for the buttons the text does not already show, in the text's direction. */
+    /** Lines for the buttons the text does not already list, in the text's direction. */
     static String optionLines(Outbound m) {
         StringBuilder b = new StringBuilder();
-        for (Button button : m.buttons()) {
+        List<Button> buttons = m.buttons();
+        for (int i = m.listed(); i < buttons.size(); i++) {
+            Button button = buttons.get(i);
             String label = button.label();
-            if (label.isBlank() || Digits.parseInt(label).isPresent() || m.text().contains(label)) {
-                continue;
+            boolean hasNumber = button.number() != null && !button.number().isBlank();
+            if (label == null || label.isBlank() || (!hasNumber && Digits.parseInt(label).isPresent())) {
+                continue; // a scale value: the legend names the range
             }
             b.append('\n');
             if (m.rtl()) {
                 b.append(RLM);
             }
+            b.append(hasNumber ? button.number().strip() + " \u00B7 " : "\u2022 ");
             // Isolated, so a Latin label in Farsi text (or the reverse) does not scramble the line.
-            b.append("• ").append(FSI).append(label).append(PDI);
+            b.append(FSI).append(label).append(PDI);
         }
         return b.length() == 0 ? "" : "\n" + b;
     }

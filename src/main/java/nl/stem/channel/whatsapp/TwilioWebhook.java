@@ -52,7 +52,7 @@ public class TwilioWebhook {
         // commit never sees it closed. First contact: the identity exists only after handle (below).
         identities.touchInbound(from, clock.instant());
         conversations.handle(new Inbound(WhatsAppIdentities.CHANNEL, messageSid, from, InboundMapping.input(params),
-                null, null, false));
+                null, null, false, InboundMapping.languageHint(params)));
         identities.touchInbound(from, clock.instant());
         optOutKeywords(params, from);
         return Response.ok(EMPTY_TWIML, "text/xml").build();

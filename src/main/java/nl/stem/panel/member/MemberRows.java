@@ -121,11 +121,11 @@ final class MemberRows {
             reasons.add("whatsapp_number is required for whatsapp (international format, e.g. +31612345678)");
             return null;
         }
-        Optional<String> number = WhatsAppNumber.e164(written);
-        if (number.isEmpty()) {
-            reasons.add("whatsapp_number '" + written + "' is not an international number such as +31612345678");
+        var checked = WhatsAppNumber.check(written);
+        if (checked.number().isEmpty()) {
+            reasons.add("whatsapp_number '" + written + "' " + checked.reason());
             return null;
         }
-        return number.get();
+        return checked.number().get().e164();
     }
 }

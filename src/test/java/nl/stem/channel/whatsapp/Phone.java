@@ -29,6 +29,15 @@ public final class Phone {
         return new Phone("316" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));
     }
 
+    /** A fresh number in a country: {@code prefix} is the country code and the start of a mobile number ({@code 96394}). */
+    public static Phone inCountry(String prefix, int digits) {
+        StringBuilder n = new StringBuilder(prefix);
+        while (n.length() < digits) {
+            n.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return new Phone(n.toString());
+    }
+
     public static String newSid() {
         return "SM" + UUID.randomUUID().toString().replace("-", "");
     }

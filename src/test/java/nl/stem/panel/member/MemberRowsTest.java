@@ -48,12 +48,41 @@ class MemberRowsTest {
         assertTrue(r.get(5).startsWith("consent"), r.get(5));
     }
 
+    /** libphonenumber decides: a number that cannot exist is refused with the reason, a real one is stored as E.164. */
+    @Test
+    void check_whenNumberCannotExist_refusesItWithTheReason() {
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry("+999 123 456 789", "has no country code that exists"),
+                Map.entry("+31 6 1234 56789 0", "is not a number that can exist for NL"),
+                Map.entry("+31 6123 4567 8901 2345 678", "is too long"),
+                Map.entry("+963 12", "is too short"),
+                Map.entry("+31 0 1234 5678", "is not a number that can exist for NL"),
+                Map.entry("+abc", "is not a phone number"),
+                Map.entry("+", "is not a phone number"));
+        for (Map.Entry<String, String> e : refused.entrySet()) {
+            List<String> r = reasons("M-1,whatsapp," + e.getKey() + ",ar,,,,");
+            assertEquals(1, r.size(), e.getKey() + ": " + r);
+            assertTrue(r.get(0).startsWith("whatsapp_number '" + e.getKey() + "' " + e.getValue()), e.getKey() + ": " + r);
+        }
+        Map<String, String> stored = Map.of(
+                "+963 944 123 456", "+963944123456",
+                "+98 912 345 6789", "+989123456789",
+                "+291 7 123 456", "+2917123456",
+                "+380 50 123 4567", "+380501234567",
+                "whatsapp:+31 6-1234 5678", "+31612345678");
+        for (Map.Entry<String, String> e : stored.entrySet()) {
+            MemberRows.Checked c = check(HEADER + "M-1,whatsapp," + e.getKey() + ",ar,,,,\n");
+            assertEquals(List.of(), c.rejected(), e.getKey());
+            assertEquals(e.getValue(), c.valid().get(0).number(), e.getKey());
+        }
+    }
+
     @Test
     void check_whenNumbersAreWrong_saysWhy() {
         assertTrue(reasons("M-1,whatsapp,0612345678,ar,,,,").get(0).contains("not an international number"));
         assertTrue(reasons("M-1,whatsapp,,ar,,,,").get(0).startsWith("whatsapp_number is required"));
         assertTrue(reasons("M-1,telegram,+31612345678,ar,,,,").get(0).contains("must be empty for telegram"));
-        assertTrue(reasons("M-1,whatsapp,+31 6 12,ar,,,,").get(0).contains("not an international number"));
+        assertEquals(List.of("whatsapp_number '+31 6 12' is too short for NL"), reasons("M-1,whatsapp,+31 6 12,ar,,,,"));
         assertTrue(reasons(",whatsapp,+31612345678,,,,,").containsAll(List.of("member_id is required",
                 "language is required (a BCP 47 tag such as ar, ti, fa-AF)")));
     }

@@ -28,9 +28,12 @@ final class Members {
         return "t" + HexFormat.of().formatHex(b) + "-";
     }
 
-    /** A Dutch mobile number nobody else in the test database has, e.g. {@code +31687654321}. */
+    /**
+     * A Dutch mobile number nobody else in the test database has, e.g. {@code +31627654321}: 06-1 to
+     * 06-5, ranges in use, since import refuses numbers that cannot exist (06-7 and 06-9 are not issued).
+     */
     static String number() {
-        return "+316" + (10_000_000 + RANDOM.nextInt(90_000_000));
+        return "+316" + (1 + RANDOM.nextInt(5)) + String.format("%07d", RANDOM.nextInt(10_000_000));
     }
 
     static Response importCsv(String role, String csv) {
