@@ -39,6 +39,28 @@ public class ProblemMappers {
         return problem(new Problem(status, "http_" + status, reason == null ? "Request refused" : reason));
     }
 
+    /**
+     * A form body (or query) that is not valid {@code application/x-www-form-urlencoded}, such as
+     * {@code %%%}: RESTEasy's decoder throws a bare IllegalArgumentException before any resource runs.
+     * Any other IllegalArgumentException is a bug of ours and stays a 500.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        if (at.length > 0 && at[0].getClassName().startsWith("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+            return problem(new Problem(400, "malformed_form", "The form body is not valid application/x-www-form-urlencoded"));
+        }
+        return unexpected(e);
+    }
+
+    /** A StackOverflowError or the like: Stem's problem JSON too, never the framework's error page. */
+    @ServerExceptionMapper
+    public Response error(Error e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", errorId);
+        return problem(new Problem(500, "internal_error", "Something went wrong on our side (error id " + errorId + ")"));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();

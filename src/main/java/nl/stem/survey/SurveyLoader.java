@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.stem.text.ExternalText;
+
 import nl.stem.survey.model.Survey;
 import nl.stem.survey.model.SurveyTexts;
 
@@ -116,6 +118,13 @@ public final class SurveyLoader {
         if (at >= 0) {
             int line = (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
             problems.warning(file, line, "encoding", "contains U+FFFD: the file may not be UTF-8");
+        }
+        int unfit = ExternalText.firstUnfit(content);
+        if (unfit >= 0) {
+            // Refused, not cleaned: the researcher fixes the file (PostgreSQL cannot store U+0000 at all).
+            int line = (int) content.substring(0, unfit).chars().filter(c -> c == '\n').count() + 1;
+            problems.error(file, line, "encoding", String.format(java.util.Locale.ROOT,
+                    "contains U+%04X, a control character or broken surrogate Stem cannot store", (int) content.charAt(unfit)));
         }
     }
 }
