@@ -40,17 +40,35 @@ public class ProblemMappers {
     }
 
     /**
-     * A form body (or query) that is not valid {@code application/x-www-form-urlencoded}, such as
-     * {@code %%%}: RESTEasy's decoder throws a bare IllegalArgumentException before any resource runs.
-     * Any other IllegalArgumentException is a bug of ours and stays a 500.
+     * A form or multipart body RESTEasy cannot parse, before any resource runs: {@code %%%}, an
+     * unknown charset, a multipart body cut before its last boundary. Its parser throws a bare
+     * IllegalArgumentException or IOException; the same exceptions from our own code are bugs and
+     * stay a 500.
      */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
-        StackTraceElement[] at = e.getStackTrace();
-        if (at.length > 0 && at[0].getClassName().startsWith("org.jboss.resteasy.reactive.common.util.URLUtils")) {
-            return problem(new Problem(400, "malformed_form", "The form body is not valid application/x-www-form-urlencoded"));
+        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_form",
+                "The form body is not valid application/x-www-form-urlencoded (UTF-8)")) : unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e) {
+        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_multipart",
+                "The multipart body could not be read: " + e.getClass().getSimpleName())) : unexpected(e);
+    }
+
+    /** Whether RESTEasy's form or multipart parsing threw it (its frames come before any of ours). */
+    static boolean fromBodyParsing(Throwable e) {
+        for (StackTraceElement at : e.getStackTrace()) {
+            String c = at.getClassName();
+            if (c.startsWith("nl.stem.")) {
+                return false;
+            }
+            if (c.startsWith("org.jboss.resteasy.reactive.server.core.multipart.") || c.startsWith("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+                return true;
+            }
         }
-        return unexpected(e);
+        return false;
     }
 
     /** A StackOverflowError or the like: Stem's problem JSON too, never the framework's error page. */

@@ -30,6 +30,9 @@ public class WebGuards {
 
     void register(@Observes Router router) {
         router.route().order(ORDER).handler(this::guard).failureHandler(this::failure);
+        // A path Vert.x cannot even decode (/try/%%%) fails before any route matches: these handle it.
+        router.errorHandler(400, this::failure);
+        router.errorHandler(413, this::failure);
     }
 
     private void guard(RoutingContext rc) {
@@ -57,6 +60,8 @@ public class WebGuards {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(rc.failure(), "Unexpected error %s in the HTTP layer", errorId);
             problem(response, 500, "internal_error", "Something went wrong on our side (error id " + errorId + ")");
+        } else if (status == 400 && RequestUrl.problem(rc.request().path(), rc.request().query()).isPresent()) {
+            problem(response, 400, "malformed_url", RequestUrl.problem(rc.request().path(), rc.request().query()).get());
         } else {
             problem(response, status, "http_" + status, switch (status) {
                 case 400 -> "The request could not be read";
@@ -81,6 +86,7 @@ public class WebGuards {
     private static void problem(HttpServerResponse response, int status, String code, String message) {
         String body = new JsonObject().put("status", status).put("code", code).put("message", message)
                 .put("details", new JsonArray()).encode();
+        SecurityHeaders.apply(response.headers());
         response.setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
     }
 }

@@ -70,7 +70,7 @@ class SurveyBoundsTest {
         assertEquals(10, p.line(), "the line of the brackets, under extra: on line 9");
         assertTrue(p.key().startsWith("questions[0].extra"), p.key());
 
-        String flow = "[".repeat(1_000_000);
+        String flow = "[".repeat(YamlBounds.MAX_CHARS + 1);
         only(assertDoesNotThrow(() -> Loading.load(flow)), "characters; at most");
         String bracketsJustUnder = "[".repeat(200_000);
         only(assertDoesNotThrow(() -> Loading.load(bracketsJustUnder)), "nested deeper than");
