@@ -58,6 +58,11 @@ public final class SurveyLoader {
             // a bug of ours must not take the upload endpoint down; report it like any problem
             problems.error(file, 0, "survey", "internal error while loading: " + e);
             return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
+        } catch (StackOverflowError e) {
+            // The bounds (YamlBounds, ConditionParser, IcuPatterns) should make this impossible; if a
+            // structure still slips past them, the file is refused rather than the request failing.
+            problems.error(file, 0, "survey", "the file nests too deeply to be checked");
+            return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,5 +51,26 @@ class WhatsAppOddAnswersTest {
         List<Map<String, String>> got = FakeTwilioControl.messagesTo(p.from);
         assertEquals(before + 1, got.size(), "the respondent gets the message once");
         assertEquals("پیام", got.get(got.size() - 1).get("Body"));
+    }
+
+    @Test
+    void nextMessage_whenTwilioReportedTheLastReplyUndelivered_getsThatQuestionAgain() throws Exception {
+        Phone p = Phone.fresh();
+        p.text("سلام");
+        OutboxDrain.awaitDelivered(db, p.from);
+        String sid = (String) Db.value(db, "select provider_message_id from outbox where recipient = ? order by id desc limit 1", p.from);
+        assertEquals(200, Webhooks.status("status", Map.of("MessageSid", sid, "MessageStatus", "undelivered", "To", p.from)).statusCode());
+        long before = Db.count(db, "select count(*) from outbox where recipient = ?", p.from);
+
+        p.text("فارسی");
+        assertEquals("choosing_language", p.session(db)[1], "the language the respondent never saw offered is not taken as chosen");
+        assertEquals(before + 1, Db.count(db, "select count(*) from outbox where recipient = ?", p.from), "one message: the menu again");
+        String again = (String) Db.value(db, "select payload->>'kind' from outbox where recipient = ? order by id desc limit 1", p.from);
+        assertEquals("QUESTION", again);
+        OutboxDrain.awaitDelivered(db, p.from);
+
+        p.text("فارسی");
+        assertEquals("fa", Db.value(db, "select r.preferred_language from respondents r join channel_identities ci on ci.respondent_id = r.id "
+                + "where ci.provider_id = ?", p.from), "now it counts");
     }
 }
