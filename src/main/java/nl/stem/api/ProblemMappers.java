@@ -39,6 +39,46 @@ public class ProblemMappers {
         return problem(new Problem(status, "http_" + status, reason == null ? "Request refused" : reason));
     }
 
+    /**
+     * A form or multipart body RESTEasy cannot parse, before any resource runs: {@code %%%}, an
+     * unknown charset, a multipart body cut before its last boundary. Its parser throws a bare
+     * IllegalArgumentException or IOException; the same exceptions from our own code are bugs and
+     * stay a 500.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e) {
+        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_form",
+                "The form body is not valid application/x-www-form-urlencoded (UTF-8)")) : unexpected(e);
+    }
+
+    @ServerExceptionMapper
+    public Response io(java.io.IOException e) {
+        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_multipart",
+                "The multipart body could not be read: " + e.getClass().getSimpleName())) : unexpected(e);
+    }
+
+    /** Whether RESTEasy's form or multipart parsing threw it (its frames come before any of ours). */
+    static boolean fromBodyParsing(Throwable e) {
+        for (StackTraceElement at : e.getStackTrace()) {
+            String c = at.getClassName();
+            if (c.startsWith("nl.stem.")) {
+                return false;
+            }
+            if (c.startsWith("org.jboss.resteasy.reactive.server.core.multipart.") || c.startsWith("org.jboss.resteasy.reactive.common.util.URLUtils")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A StackOverflowError or the like: Stem's problem JSON too, never the framework's error page. */
+    @ServerExceptionMapper
+    public Response error(Error e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s", errorId);
+        return problem(new Problem(500, "internal_error", "Something went wrong on our side (error id " + errorId + ")"));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();

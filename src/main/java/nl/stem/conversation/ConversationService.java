@@ -71,6 +71,8 @@ public class ConversationService {
     WaveInvites waveInvites;
     @Inject
     Erasure erasure;
+    @Inject
+    LostReply lostReply;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -97,7 +99,10 @@ public class ConversationService {
         } else {
             PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
                     new IllegalStateException("Session refers to an unknown survey version"));
-            StepResult result = engine.step(survey.version(), sessions.state(session), in.input(), now);
+            SessionState state = sessions.state(session);
+            // Their last message failed for good: what they type now cannot answer a question they never saw.
+            Input input = ended ? in.input() : lostReply.forEngine(in, respondent.id, state, i -> engine.isCommand(survey.version(), i));
+            StepResult result = engine.step(survey.version(), state, input, now);
             restart = apply(result, session, survey, respondent, in, now);
             explicit |= restart;
             replies.addAll(result.messages());

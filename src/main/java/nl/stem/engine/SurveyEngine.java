@@ -67,6 +67,14 @@ public final class SurveyEngine {
         return isCommand(version, input, Command.DELETE);
     }
 
+    /**
+     * Whether the input is one of the commands (stop, pause, language, help, skip, delete, start) in
+     * one of the version's languages or as a {@code /command}.
+     */
+    public boolean isCommand(SurveyVersion version, Input input) {
+        return input instanceof Input.Text t && new Commands(keywords(version)).detect(t.text()).isPresent();
+    }
+
     private boolean isCommand(SurveyVersion version, Input input, Command command) {
         return input instanceof Input.Text t && new Commands(keywords(version)).detect(t.text()).orElse(null) == command;
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.stem.text.ExternalText;
+
 import nl.stem.survey.model.Survey;
 import nl.stem.survey.model.SurveyTexts;
 
@@ -55,6 +57,11 @@ public final class SurveyLoader {
         } catch (RuntimeException e) {
             // a bug of ours must not take the upload endpoint down; report it like any problem
             problems.error(file, 0, "survey", "internal error while loading: " + e);
+            return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
+        } catch (StackOverflowError e) {
+            // The bounds (YamlBounds, ConditionParser, IcuPatterns) should make this impossible; if a
+            // structure still slips past them, the file is refused rather than the request failing.
+            problems.error(file, 0, "survey", "the file nests too deeply to be checked");
             return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
         }
     }
@@ -116,6 +123,13 @@ public final class SurveyLoader {
         if (at >= 0) {
             int line = (int) content.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
             problems.warning(file, line, "encoding", "contains U+FFFD: the file may not be UTF-8");
+        }
+        int unfit = ExternalText.firstUnfit(content);
+        if (unfit >= 0) {
+            // Refused, not cleaned: the researcher fixes the file (PostgreSQL cannot store U+0000 at all).
+            int line = (int) content.substring(0, unfit).chars().filter(c -> c == '\n').count() + 1;
+            problems.error(file, line, "encoding", String.format(java.util.Locale.ROOT,
+                    "contains U+%04X, a control character or broken surrogate Stem cannot store", (int) content.charAt(unfit)));
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -114,9 +113,12 @@ final class SurveyParser {
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
+        if (!YamlBounds.check(file, text, problems)) {
+            return null;
+        }
         try {
             // compose() builds nodes only, never Java objects; the SafeConstructor is belt and braces
-            Node root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
+            Node root = new Yaml(new SafeConstructor(YamlBounds.options())).compose(new StringReader(text));
             if (root == null) {
                 problems.error(file, 1, "survey", "the survey file is empty");
             }

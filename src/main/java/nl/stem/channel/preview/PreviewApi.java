@@ -31,6 +31,7 @@ import nl.stem.engine.Input;
 import nl.stem.media.MediaStore;
 import nl.stem.survey.model.MediaKind;
 import nl.stem.survey.model.MediaRef;
+import nl.stem.text.TextRule;
 
 /** The preview chat's JSON API, used by the page's script (and by tests). */
 @Path("/try/api/conversations")
@@ -66,7 +67,7 @@ public class PreviewApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response start(InputStream body) {
-        StartBody b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, StartBody.class);
+        StartBody b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, StartBody.class, TextRule.REMOVE);
         if (b.survey() == null || b.survey().isBlank()) {
             throw new StemException(400, "survey_required", "Name the survey to start in \"survey\"");
         }
@@ -85,7 +86,7 @@ public class PreviewApi {
     @Path("/{token}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     public Sent send(@PathParam("token") String token, InputStream body) {
-        MessageBody b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, MessageBody.class);
+        MessageBody b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, MessageBody.class, TextRule.REMOVE);
         Input input;
         if (b.payload() != null && b.text() == null) {
             input = new Input.ButtonTap(b.payload());

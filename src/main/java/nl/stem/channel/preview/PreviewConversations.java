@@ -23,6 +23,8 @@ import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
 import nl.stem.outbox.OutboxMessage;
+import nl.stem.survey.model.MediaRef;
+import nl.stem.text.ExternalText;
 
 /**
  * The browser preview as a channel: a conversation is an identity on channel {@code preview} whose
@@ -45,6 +47,9 @@ public class PreviewConversations {
 
     /** Starts a conversation on a survey in a language; returns its token. */
     public String start(String surveyId, String language) {
+        // The preview's one way in (JSON, form and upload alike): text cleaned as from any respondent.
+        surveyId = ExternalText.clean(surveyId, 64);
+        language = ExternalText.clean(language, 64);
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
@@ -59,7 +64,27 @@ public class PreviewConversations {
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
             throw new StemException(400, "bad_message_id", "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
         }
-        return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, input, null, stored, true));
+        return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, cleaned(input), null,
+                stored == null ? null : new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), ExternalText.clean(stored.mimeType(), 200)), true));
+    }
+
+    /** Typed text, a tapped payload or an unsupported file's type, with what Stem cannot hold removed. */
+    private static Input cleaned(Input input) {
+        if (input instanceof Input.Text t) {
+            return new Input.Text(ExternalText.clean(t.text(), ExternalText.MAX_CHARS));
+        }
+        if (input instanceof Input.ButtonTap b) {
+            return new Input.ButtonTap(ExternalText.clean(b.payload(), ExternalText.MAX_CHARS));
+        }
+        if (input instanceof Input.Unsupported u) {
+            return new Input.Unsupported(ExternalText.clean(u.kind(), 200));
+        }
+        if (input instanceof Input.Media m && m.media() != null) {
+            MediaRef r = m.media();
+            return new Input.Media(new MediaRef(r.kind(), ExternalText.clean(r.mimeType(), 200), r.sizeBytes(), r.durationSeconds(),
+                    ExternalText.clean(r.providerRef(), 200)));
+        }
+        return input;
     }
 
     /**

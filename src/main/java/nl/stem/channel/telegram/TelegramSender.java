@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiValidationException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -121,22 +122,38 @@ public class TelegramSender implements ChannelSender {
         return out;
     }
 
-    /** 429 -> retry after Telegram's retry_after; 5xx, I/O, timeouts -> retry soon; 403 -> blocked; other 4xx -> never. */
+    /**
+     * Only Telegram's own JSON error with a documented permanent code ends a message: 403 (the user
+     * blocked the bot: unreachable) and 400 (Telegram refuses this message, e.g. chat not found).
+     * 429 is retried after Telegram's {@code retry_after}; everything else is transient and retried
+     * soon: 5xx, 401/404 (a token being rotated is the operator's problem, not the message's), and any
+     * answer that is not Telegram's JSON. telegrambots reports those with error code 0: an HTML 502
+     * page from Telegram's edge or a proxy, an empty or truncated body, a JSON without
+     * {@code error_code}. A request the library refused before sending it is permanent.
+     */
     static SendResult classify(TelegramApiException e) {
-        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+        if (e instanceof TelegramApiValidationException) {
+            return new SendResult.Failed("Telegram request invalid: " + e.getMessage(), false);
+        }
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() > 0) {
             int code = r.getErrorCode();
             String reason = "Telegram " + code + (r.getApiResponse() == null ? "" : ": " + r.getApiResponse());
             if (code == 429) {
                 Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
                 return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason);
             }
-            if (code >= 500) {
-                return new SendResult.Retry(SHORT_RETRY, reason);
-            }
             if (code == 403) {
                 return new SendResult.Failed(reason, true);
             }
-            return new SendResult.Failed(reason, false);
+            if (code == 400) {
+                return new SendResult.Failed(reason, false);
+            }
+            return new SendResult.Retry(SHORT_RETRY, reason);
+        }
+        if (e instanceof TelegramApiRequestException) {
+            // Telegram's edge, a proxy or a cut connection answered, not the Bot API: its text may echo the request.
+            return new SendResult.Retry(SHORT_RETRY, "Telegram answer not the Bot API's JSON (error code "
+                    + ((TelegramApiRequestException) e).getErrorCode() + ")");
         }
         // No answer from Telegram: connection refused, timeout, unreadable response. The cause's class
         // only: an OkHttp message could carry the request URL, and with it the token.

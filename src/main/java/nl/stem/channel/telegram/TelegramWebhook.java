@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.StemException;
+import nl.stem.text.CleanJson;
+import nl.stem.text.TextRule;
 
 /**
  * {@code POST /webhooks/telegram}: Telegram delivers updates here. Checks, in this order, before
@@ -101,7 +103,9 @@ public class TelegramWebhook {
         }
         Update update;
         try {
-            update = json.readValue(bytes, Update.class);
+            // Every string (text, caption, names, payloads) cleaned as it is parsed: a NUL is removed,
+            // the update handled and answered 200, never left for Telegram to deliver again.
+            update = CleanJson.reader(json, Update.class, TextRule.REMOVE).readValue(bytes);
         } catch (JsonProcessingException e) {
             // No echo of the payload: it is a respondent's message.
             throw new StemException(400, "malformed_json", "The body is not a Telegram Update: " + e.getClass().getSimpleName());

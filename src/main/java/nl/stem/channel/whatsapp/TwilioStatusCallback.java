@@ -11,6 +11,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.StemException;
+import nl.stem.text.ExternalText;
 
 /**
  * Delivery status callbacks, signed like inbound messages. Unknown MessageSids and statuses are
@@ -36,6 +37,7 @@ public class TwilioStatusCallback {
         signatures.requireConfigured();
         Map<String, String> params = FormBody.read(body, config.maxBodyBytes());
         signatures.verify(PATH, params, signature);
+        params = ExternalText.cleanAll(params, TwilioWebhook.MAX_ID_LENGTH);
 
         String messageSid = params.get("MessageSid");
         if (messageSid == null || messageSid.isBlank()) {

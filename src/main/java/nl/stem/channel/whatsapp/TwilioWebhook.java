@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import nl.stem.api.StemException;
 import nl.stem.conversation.ConversationService;
 import nl.stem.conversation.Inbound;
+import nl.stem.text.ExternalText;
 
 /**
  * Twilio's WhatsApp webhook. Order matters: size limit and signature before any database access;
@@ -25,6 +26,8 @@ public class TwilioWebhook {
     static final String PATH = "/webhooks/twilio";
     static final String EMPTY_TWIML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>";
     private static final Logger LOG = Logger.getLogger(TwilioWebhook.class);
+    /** Twilio's ids are 34 characters and numbers at most 25 with the prefix; longer is not Twilio. */
+    static final int MAX_ID_LENGTH = 64;
 
     @Inject
     TwilioConfig config;
@@ -42,11 +45,16 @@ public class TwilioWebhook {
         signatures.requireConfigured();
         Map<String, String> params = FormBody.read(body, config.maxBodyBytes());
         signatures.verify(PATH, params, signature);
+        // Signed as sent; cleaned before anything reads them (NUL and the like removed, NFC).
+        params = ExternalText.cleanAll(params, ExternalText.MAX_CHARS);
 
         String messageSid = params.get("MessageSid");
         String from = params.get("From");
         if (messageSid == null || messageSid.isBlank() || from == null || from.isBlank()) {
             throw new StemException(400, "missing_fields", "MessageSid and From are required");
+        }
+        if (messageSid.length() > MAX_ID_LENGTH || from.length() > MAX_ID_LENGTH) {
+            throw new StemException(400, "field_too_long", "MessageSid and From are at most " + MAX_ID_LENGTH + " characters");
         }
         // Known numbers: the window opens before the replies are queued, so a sender woken by the
         // commit never sees it closed. First contact: the identity exists only after handle (below).

@@ -148,12 +148,25 @@ public class WhatsAppSender implements ChannelSender {
         if (code != null && code == TWILIO_OUTSIDE_WINDOW) {
             return new SendResult.Failed("needs template", false);
         }
-        if (status == null || status == 429 || status >= 500) {
-            // No status: the request did not complete (connection refused, timeout).
-            return new SendResult.Retry(status != null && status == 429 ? Duration.ofSeconds(5) : Duration.ofSeconds(2),
-                    "Twilio " + (status == null ? "unreachable" : status) + ": " + e.getMessage());
+        if (status != null && status >= 400 && status < 500 && status != 429 && code != null) {
+            // Twilio's own error JSON with a documented error code (21211 invalid number, ...): never succeeds.
+            return new SendResult.Failed("Twilio " + status + " code " + code + ": " + e.getMessage(), false);
         }
-        return new SendResult.Failed("Twilio " + status + (code == null ? "" : " code " + code) + ": " + e.getMessage(), false);
+        // Everything else is transient: no answer (connection refused, timeout), 429, 5xx, and any
+        // answer that is not Twilio's error JSON (an HTML 502 from a proxy, an empty or truncated body,
+        // a 4xx without a Twilio code), which twilio-java reports without status or code. A resend is
+        // safe: it carries the same idempotency token. The SDK's message can quote the odd body, so
+        // only its first line goes into last_error.
+        return new SendResult.Retry(status != null && status == 429 ? Duration.ofSeconds(5) : Duration.ofSeconds(2),
+                "Twilio " + (status == null ? "no valid answer" : status) + ": " + firstLine(e.getMessage()));
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String line = message.lines().findFirst().orElse("");
+        return line.length() > 200 ? line.substring(0, 200) : line;
     }
 
     private static Optional<String> lookup(java.util.Map<String, String> byLanguage, String language) {

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import nl.stem.text.ExternalText;
+
 /**
  * Checks every row of a member file on its own and against the other rows (the database is checked
  * later, by {@link MemberImport}). Each row either becomes a {@link MemberRow} or a {@link RowProblem}
@@ -38,7 +40,7 @@ final class MemberRows {
         Map<String, Optional<String>> languages = new HashMap<>();
         Map<String, Optional<String>> zones = new HashMap<>();
         for (MemberFile.Row row : file.rows()) {
-            List<String> reasons = new ArrayList<>();
+            List<String> reasons = new ArrayList<>(ExternalText.cellProblems(file.header(), row.cells()));
             if (row.cells().size() > columns.width()) {
                 reasons.add("the row has " + row.cells().size() + " cells, the header " + columns.width() + " columns");
             }

@@ -80,10 +80,17 @@ public class Waves {
     @Inject
     Event<OutboxQueued> outboxQueued;
 
+    /** How far ahead a wave may be planned. */
+    static final Duration MAX_INVITE_AHEAD = Duration.ofDays(366);
+
     @Transactional
     public LaunchReport launch(WaveRequest request, String actor) {
         Instant now = clock.instant();
         validate(request);
+        if (request.inviteAt() != null && request.inviteAt().isAfter(now.plus(MAX_INVITE_AHEAD))) {
+            // Also keeps the invitation and its reminders inside PostgreSQL's timestamp range.
+            throw new StemException(400, "bad_invite_at", "inviteAt is at most " + MAX_INVITE_AHEAD.toDays() + " days ahead");
+        }
         PublishedSurvey survey = survey(request.survey());
         long started = System.nanoTime();
         Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();

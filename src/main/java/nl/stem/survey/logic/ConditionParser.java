@@ -18,10 +18,21 @@ import java.util.List;
  * func       := 'answered' '(' IDENT ')' | 'empty' '(' IDENT ')'
  * </pre>
  * Nothing is ever handed to a script engine: the result is a tree of records.
+ *
+ * <p>Bounded, so that no survey file can drive the recursion (here, or when the tree is walked and
+ * evaluated) into a stack overflow: at most {@value #MAX_LENGTH} characters, {@value #MAX_DEPTH}
+ * levels of parentheses and {@code not}, and {@value #MAX_TERMS} comparisons. Real conditions use a
+ * handful of each.
  */
 public final class ConditionParser {
+    public static final int MAX_LENGTH = 1000;
+    public static final int MAX_DEPTH = 20;
+    public static final int MAX_TERMS = 50;
+
     private final List<Token> tokens;
     private int pos;
+    private int depth;
+    private int terms;
 
     private ConditionParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -31,6 +42,9 @@ public final class ConditionParser {
     public static ParsedCondition parse(String source) throws ConditionSyntaxException {
         if (source == null || source.isBlank()) {
             throw new ConditionSyntaxException("empty condition", 1);
+        }
+        if (source.length() > MAX_LENGTH) {
+            throw new ConditionSyntaxException("condition longer than " + MAX_LENGTH + " characters", MAX_LENGTH + 1);
         }
         ConditionParser p = new ConditionParser(Tokenizer.tokenize(source));
         Expr e = p.or();
@@ -57,18 +71,28 @@ public final class ConditionParser {
     }
 
     private Expr not() throws ConditionSyntaxException {
-        if (accept(TokenType.NOT)) {
-            return new Not(not());
+        if (peek().type() == TokenType.NOT) {
+            deeper();
+            pos++;
+            Expr e = new Not(not());
+            depth--;
+            return e;
         }
         return primary();
     }
 
     private Expr primary() throws ConditionSyntaxException {
         Token t = peek();
-        if (accept(TokenType.LPAREN)) {
+        if (t.type() == TokenType.LPAREN) {
+            deeper();
+            pos++;
             Expr e = or();
             expect(TokenType.RPAREN, "')'");
+            depth--;
             return e;
+        }
+        if (++terms > MAX_TERMS) {
+            throw new ConditionSyntaxException("more than " + MAX_TERMS + " comparisons in one condition", t.column());
         }
         // answered/empty are functions only when a '(' follows, so a question may still be called "empty"
         if (t.type() == TokenType.IDENT && (t.text().equals("answered") || t.text().equals("empty"))
@@ -135,6 +159,12 @@ public final class ConditionParser {
                 throw unexpected("a question id, string or number");
             }
         };
+    }
+
+    private void deeper() throws ConditionSyntaxException {
+        if (++depth > MAX_DEPTH) {
+            throw new ConditionSyntaxException("nested deeper than " + MAX_DEPTH + " levels of parentheses and 'not'", peek().column());
+        }
     }
 
     private Token peek() {

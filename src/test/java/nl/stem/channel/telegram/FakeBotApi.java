@@ -58,7 +58,29 @@ public final class FakeBotApi {
         }
     }
 
-    private record Failure(int status, Integer retryAfter) {
+    /**
+     * Answers that are not the Bot API's JSON, as Telegram's edge, proxies and cut connections give
+     * them; telegrambots reports all but {@code DROPPED} as error code 0.
+     */
+    public enum OddAnswer {
+        /** 502 with the HTML page of a gateway. */
+        HTML_502,
+        /** 200 with no body at all. */
+        EMPTY_200,
+        /** 502 with no body. */
+        EMPTY_502,
+        /** 200 whose JSON stops halfway (the framing is intact). */
+        TRUNCATED_200,
+        /** Telegram's JSON shape, but {@code error_code} 0 and no description. */
+        ERROR_CODE_0,
+        /** The connection is closed without an answer. */
+        DROPPED
+    }
+
+    private record Failure(int status, Integer retryAfter, OddAnswer odd) {
+        Failure(int status, Integer retryAfter) {
+            this(status, retryAfter, null);
+        }
     }
 
     private final HttpServer server;
@@ -111,6 +133,16 @@ public final class FakeBotApi {
      */
     public void failNextTo(String chatId, String method, int times, int status, Integer retryAfter) {
         failNext(method + "@" + chatId, times, status, retryAfter);
+    }
+
+    /** The next {@code times} calls of {@code method} to one chat get {@code odd} instead of the Bot API's answer. */
+    public void answerOddlyTo(String chatId, String method, int times, OddAnswer odd) {
+        Deque<Failure> q = failures.computeIfAbsent((method + "@" + chatId).toLowerCase(Locale.ROOT), m -> new ArrayDeque<>());
+        synchronized (q) {
+            for (int i = 0; i < times; i++) {
+                q.add(new Failure(0, null, odd));
+            }
+        }
     }
 
     /** The next {@code passes} calls of {@code method} succeed, the one after fails with {@code status}. */
@@ -214,6 +246,10 @@ public final class FakeBotApi {
             if (failure == null) {
                 failure = nextFailure(method);
             }
+            if (failure != null && failure.odd() != null) {
+                odd(ex, failure.odd());
+                return;
+            }
             if (failure != null && failure.status() != 0) {
                 error(ex, failure.status(), failure.status() == 429 ? "Too Many Requests: retry after " + failure.retryAfter()
                         : failure.status() == 403 ? "Forbidden: bot was blocked by the user" : "Internal Server Error", failure.retryAfter());
@@ -284,6 +320,29 @@ public final class FakeBotApi {
         }
         ex.getResponseHeaders().set("Content-Type", "application/octet-stream");
         ex.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void odd(HttpExchange ex, OddAnswer odd) throws IOException {
+        switch (odd) {
+            case HTML_502 -> raw(ex, 502, "text/html", "<html><head><title>502 Bad Gateway</title></head><body>"
+                    + "<center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>");
+            case EMPTY_200 -> raw(ex, 200, "application/json", "");
+            case EMPTY_502 -> raw(ex, 502, "text/plain", "");
+            case TRUNCATED_200 -> raw(ex, 200, "application/json", "{\"ok\":true,\"result\":{\"message_id\":4");
+            case ERROR_CODE_0 -> raw(ex, 200, "application/json", "{\"ok\":false,\"error_code\":0}");
+            case DROPPED -> {
+                // No status line: closing the exchange now closes the connection.
+            }
+        }
+    }
+
+    private static void raw(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = ex.getResponseBody()) {
             out.write(bytes);
         }

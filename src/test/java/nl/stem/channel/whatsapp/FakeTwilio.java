@@ -44,6 +44,8 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
     private int failNext;
     private boolean failAfterAccepting;
     private int errorStatus;
+    /** Odd answers still to give, one per message request: html502, empty502, empty400, truncated201. */
+    private final java.util.Deque<String> odd = new java.util.ArrayDeque<>();
     private int errorCode;
     private final Map<String, byte[]> media = new HashMap<>();
     private final Map<String, String> mediaTypes = new HashMap<>();
@@ -117,6 +119,16 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
             send(x, 201, "application/json", byToken.get(token));
             return;
         }
+        String oddAnswer = odd.poll();
+        if (oddAnswer != null && !oddAnswer.equals("truncated201")) {
+            switch (oddAnswer) {
+                case "html502" -> send(x, 502, "text/html", "<html><body><h1>502 Bad Gateway</h1></body></html>");
+                case "empty502" -> send(x, 502, "text/plain", "");
+                case "empty400" -> send(x, 400, "text/plain", "");
+                default -> send(x, 599, "text/plain", "unknown odd answer " + oddAnswer);
+            }
+            return;
+        }
         if (errorStatus != 0) {
             int status = errorStatus;
             errorStatus = 0;
@@ -149,7 +161,10 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
         if (token != null) {
             byToken.put(token, response);
         }
-        if (fail) {
+        if ("truncated201".equals(oddAnswer)) {
+            // Accepted, and the answer cut halfway: the resend with the same token gets the whole answer.
+            send(x, 201, "application/json", response.substring(0, response.length() / 2));
+        } else if (fail) {
             // Accepted, then the answer was lost: the worst case for a resend.
             send(x, 500, "application/json", "{\"code\":20500,\"message\":\"Internal Server Error\",\"status\":500}");
         } else {
@@ -170,6 +185,12 @@ public class FakeTwilio implements QuarkusTestResourceLifecycleManager {
             case "error" -> {
                 errorStatus = Integer.parseInt(q.get("status"));
                 errorCode = Integer.parseInt(q.get("code"));
+                send(x, 200, "text/plain", "ok");
+            }
+            case "odd" -> {
+                for (int i = 0; i < Integer.parseInt(q.get("count")); i++) {
+                    odd.add(q.get("kind"));
+                }
                 send(x, 200, "text/plain", "ok");
             }
             case "media" -> {

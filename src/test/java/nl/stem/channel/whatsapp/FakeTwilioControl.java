@@ -53,6 +53,14 @@ public final class FakeTwilioControl {
         call("POST", "/_fake/error?status=" + status + "&code=" + code, new byte[0]);
     }
 
+    /**
+     * The next {@code count} message requests get an answer that is not Twilio's JSON: {@code html502},
+     * {@code empty502}, {@code empty400}, or {@code truncated201} (the message is created, its answer cut).
+     */
+    public static void answerOddly(String kind, int count) {
+        call("POST", "/_fake/odd?kind=" + kind + "&count=" + count, new byte[0]);
+    }
+
     /** Serves {@code bytes} as media {@code id}; returns its MediaUrl as Twilio would send it. */
     static String media(String id, String type, byte[] bytes) {
         call("POST", "/_fake/media?id=" + id + "&type=" + type.replace("/", "%2F"), bytes);

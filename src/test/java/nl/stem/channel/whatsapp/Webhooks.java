@@ -43,7 +43,7 @@ public final class Webhooks {
     }
 
     /** Posts {@code form} to {@code path}, signed for {@code signedUrl} (normally the public URL of {@code path}). */
-    static Response post(String path, String form, String signature) {
+    public static Response post(String path, String form, String signature) {
         // Plain JDK client: the bytes go exactly as recorded (no re-encoding of the form).
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(RestAssured.baseURI + ":" + RestAssured.port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -60,13 +60,13 @@ public final class Webhooks {
     }
 
     /** What the endpoint answered. */
-    record Response(int statusCode, String body, String contentType) {
-        String asString() {
+    public record Response(int statusCode, String body, String contentType) {
+        public String asString() {
             return body;
         }
     }
 
-    static String signature(String path, String form) {
+    public static String signature(String path, String form) {
         return TwilioSigner.sign(FakeTwilio.AUTH_TOKEN, PUBLIC_URL + path, FormBody.parse(form));
     }
 
