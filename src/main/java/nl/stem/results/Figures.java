@@ -16,7 +16,7 @@ import java.util.Map;
  * @param min     number questions: smallest answer, else null
  * @param max     number questions: largest answer, else null
  * @param media   of the n answers, how many were voice notes, videos or pictures
- * @param missing responses without an answer, by reason; null where it does not apply (panel comparison)
+ * @param missing responses without an answer, by reason
  */
 public record Figures(long n, Map<String, Long> counts, Map<String, Double> shares, Double mean, Double median, Double q1,
                       Double q3, Double min, Double max, long media, Missing missing) {

@@ -111,7 +111,7 @@ final class ResultsAssembler {
         Double mean = measured ? round(Distribution.mean(t.points)) : null;
         Double median = measured ? Distribution.percentile(t.points, 0.5) : null;
         boolean number = measured && q instanceof NumberQuestion;
-        Missing missing = scope.paired() ? null : t.missing();
+        Missing missing = t.missing();
         return new Figures(t.answered, counts, shares, mean, median, number ? Distribution.percentile(t.points, 0.25) : null,
                 number ? Distribution.percentile(t.points, 0.75) : null, number ? t.points.firstKey().doubleValue() : null,
                 number ? t.points.lastKey().doubleValue() : null, t.media, missing);

@@ -55,8 +55,23 @@ public class ResultsChoices {
         return out;
     }
 
-    /** Attribute names of the panel's members, for the breakdown menu. */
+    private volatile List<String> attributes;
+    private volatile long attributesAt;
+
+    /** Attribute names of the panel's members, for the breakdown menu; read at most once a minute (a menu, not a figure). */
     public List<String> attributes() {
+        long now = System.nanoTime();
+        List<String> known = attributes;
+        if (known != null && now - attributesAt < 60_000_000_000L) {
+            return known;
+        }
+        known = readAttributes();
+        attributes = known;
+        attributesAt = now;
+        return known;
+    }
+
+    private List<String> readAttributes() {
         List<String> out = new ArrayList<>();
         try (Connection c = db.getConnection();
              PreparedStatement ps = c.prepareStatement("select distinct k from respondents r, jsonb_object_keys(r.attributes) k"

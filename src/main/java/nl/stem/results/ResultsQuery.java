@@ -68,9 +68,7 @@ final class ResultsQuery {
                         rs.getLong(6), rs.getLong(7));
             }
         }
-        if (!scope.paired()) {
-            missing(survey, sessions, top, byQuestion);
-        }
+        missing(survey, sessions, top, byQuestion);
         return new Raw(groupSizes, byQuestion);
     }
 
@@ -202,7 +200,20 @@ final class ResultsQuery {
         if (scope.channel() != null) {
             st.sql(" and s.channel = ").param(scope.channel());
         }
+        if (scope.paired()) {
+            st.sql(" and s.respondent_id in (").append(pairedMembers(scope)).sql(")");
+        }
         return st;
+    }
+
+    /**
+     * The members who answered at least one question in every wave of the scope: a panel
+     * comparison looks at the same people each time. Read from the sessions (a few per member), not
+     * from the answers.
+     */
+    private static Statement pairedMembers(ResultsScope scope) {
+        return new Statement().sql("select p.respondent_id from sessions p where p.wave_id = any(").param(scope.waveIds())
+                .sql(") and not p.preview and p.answered > 0 group by 1 having count(distinct p.wave_id) = ").param(scope.waves().size());
     }
 
     /** Whether the answers' own columns cannot say which answers are in scope or in which group. */
@@ -241,11 +252,7 @@ final class ResultsQuery {
             st.sql(" and ").append(sessionConditions(scope));
         }
         if (scope.paired()) {
-            st.sql(" and a.value ->> 'kind' not in ('SKIPPED', 'NOT_APPLICABLE')"
-                            + " and (a.respondent_id, a.question_id) in (select p.respondent_id, p.question_id from answers p"
-                            + " where p.wave_id = any(").param(scope.waveIds())
-                    .sql(") and not p.preview and p.value ->> 'kind' not in ('SKIPPED', 'NOT_APPLICABLE')"
-                            + " group by 1, 2 having count(distinct p.wave_id) = ").param(scope.waves().size()).sql(")");
+            st.sql(" and a.respondent_id in (").append(pairedMembers(scope)).sql(")");
         }
         return st.sql(" group by 1, 2, 3, 4, 5");
     }

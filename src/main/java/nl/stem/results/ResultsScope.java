@@ -19,7 +19,7 @@ import nl.stem.survey.PublishedSurvey;
  * @param language the session's language, null for any
  * @param channel  the session's channel, null for any
  * @param by       the breakdown ({@link Breakdowns}), null for none
- * @param paired   with two or more waves: only members who answered the question in every one of them
+ * @param paired   with two or more waves: only members who answered (at least one question) in every one of them
  */
 public record ResultsScope(String surveyId, List<PublishedSurvey> versions, List<WaveRef> waves, Instant from, Instant to,
                            String language, String channel, String by, boolean paired) {
