@@ -23,6 +23,12 @@ public final class Percentages {
         return f.format(share);
     }
 
+    /** The export formats the results page links to, as paths under {@code /api/exports/}. */
+    public static java.util.List<String> exportFormats() {
+        return java.util.List.of("long.csv", "wide.csv", "wide.sps", "wide.do", "codebook.html", "codebook.csv", "codebook.json",
+                "flow-results.zip");
+    }
+
     /** A language's name in itself: {@code selfName("ar")} is "العربية". */
     public static String selfName(String tag) {
         return nl.stem.language.Languages.selfName(tag);

@@ -53,6 +53,19 @@ public record ResultsForm(List<String> waves, String from, String to, String lan
         return String.join("&", parts);
     }
 
+    /** The filters the exports take (waves, dates, language, channel), for links to every export format. */
+    public String exportQuery() {
+        List<String> parts = new ArrayList<>();
+        if (!waves.isEmpty()) {
+            parts.add("wave=" + enc(String.join(",", waves)));
+        }
+        add(parts, "from", from);
+        add(parts, "to", to);
+        add(parts, "language", language);
+        add(parts, "channel", channel);
+        return String.join("&", parts);
+    }
+
     /** The same filters as API parameters (the question texts' language as {@code lang}). */
     public String apiQuery() {
         return query().replaceAll("(^|&)text=", "$1lang=").replaceAll("(^|&)view=survey", "");

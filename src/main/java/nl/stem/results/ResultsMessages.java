@@ -229,6 +229,12 @@ public interface ResultsMessages {
     @Message("Only coordinators publish results.")
     String publication_coordinators();
 
+    @Message("Exports")
+    String exports_title();
+
+    @Message("The answers of these filters in every format, with this login. Each download is audited.")
+    String exports_help();
+
     @Message("The survey's results")
     String survey_results();
 }

@@ -33,11 +33,14 @@ import jakarta.ws.rs.core.UriInfo;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
+import jakarta.ws.rs.CookieParam;
 import nl.stem.dashboard.DashboardConfig;
+import nl.stem.dashboard.DashboardCookieMechanism;
 import nl.stem.dashboard.DashboardLanguage;
 import nl.stem.dashboard.DashboardMessages;
 import nl.stem.dashboard.DashboardPages;
 import nl.stem.dashboard.Formats;
+import nl.stem.dashboard.FormTokens;
 import nl.stem.dashboard.Page;
 
 /**
@@ -58,10 +61,10 @@ public class ResultsPages {
 
         static native TemplateInstance results(Page page, Formats fmt, SurveyResults r, ResultsForm form, List<WaveRef> waves,
                                                List<String> attributes, boolean researcher, boolean coordinator,
-                                               Publication publication, Long publishableWave, String base);
+                                               Publication publication, Long publishableWave, String base, String formToken);
 
         static native TemplateInstance answers(Page page, Formats fmt, AnswerPage answers, String surveyId, ResultsForm form,
-                                               String base, boolean researcher);
+                                               String base, boolean researcher, String formToken);
     }
 
     @Inject
@@ -93,7 +96,8 @@ public class ResultsPages {
                                     @QueryParam("language") String language, @QueryParam("channel") String channel,
                                     @QueryParam("by") String by, @QueryParam("paired") String paired, @QueryParam("text") String text,
                                     @QueryParam("view") String view, @QueryParam("lang") String lang,
-                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                    @CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
         String ui = DashboardLanguage.choose(lang, acceptLanguage);
         ResultsForm form = new ResultsForm(waves, from, to, language, channel, by, "true".equals(paired) || "on".equals(paired), text, view);
         ResultsScope scope = requests.scope(form.params(survey));
@@ -103,7 +107,7 @@ public class ResultsPages {
         Publication publication = single == null ? null : publications.live(single).orElse(null);
         Page page = new Page(ui, user(), "/dashboard/results/" + scope.surveyId(), queryMap(form));
         return DashboardPages.localized(Templates.results(page, fmt(ui), r, form, choices.waves(scope.surveyId()), choices.attributes(),
-                researcher(), coordinator(), publication, single, "/dashboard/results/" + scope.surveyId()), ui);
+                researcher(), coordinator(), publication, single, "/dashboard/results/" + scope.surveyId(), FormTokens.of(cookie)), ui);
     }
 
     @GET
@@ -138,7 +142,8 @@ public class ResultsPages {
                                     @QueryParam("wave") List<String> waves, @QueryParam("from") String from, @QueryParam("to") String to,
                                     @QueryParam("language") String language, @QueryParam("channel") String channel,
                                     @QueryParam("text") String text, @QueryParam("q") String search, @QueryParam("page") String pageNumber,
-                                    @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+                                    @QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                    @CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
         String ui = DashboardLanguage.choose(lang, acceptLanguage);
         ResultsForm form = new ResultsForm(waves, from, to, language, channel, null, false, text, null);
         ResultsScope scope = requests.scope(form.params(survey));
@@ -151,7 +156,7 @@ public class ResultsPages {
         }
         Page page = new Page(ui, user(), "/dashboard/results/" + scope.surveyId() + "/answers/" + answers.question().id(), query);
         return DashboardPages.localized(Templates.answers(page, fmt(ui), answers, scope.surveyId(), form,
-                "/dashboard/results/" + scope.surveyId(), researcher()), ui);
+                "/dashboard/results/" + scope.surveyId(), researcher(), FormTokens.of(cookie)), ui);
     }
 
     /** Marks an open answer for the public page, or unmarks it; back to the page it came from. */
@@ -159,7 +164,9 @@ public class ResultsPages {
     @Path("/quotes/{answer}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.RESEARCHER_NAME)
-    public Response quote(@PathParam("answer") String answer, @RestForm("publish") String publish, @RestForm("back") String back) {
+    public Response quote(@PathParam("answer") String answer, @RestForm("publish") String publish, @RestForm("back") String back,
+                          @RestForm(FormTokens.FIELD) String formToken, @CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
+        FormTokens.check(cookie, formToken);
         quotes.mark(id(answer, "answer"), "true".equals(publish), user());
         return Response.seeOther(URI.create(local(back))).build();
     }
@@ -169,7 +176,9 @@ public class ResultsPages {
     @Path("/waves/{wave}/publication")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Role.COORDINATOR_NAME)
-    public Response publication(@PathParam("wave") String wave, @RestForm("action") String action, @RestForm("back") String back) {
+    public Response publication(@PathParam("wave") String wave, @RestForm("action") String action, @RestForm("back") String back,
+                                @RestForm(FormTokens.FIELD) String formToken, @CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
+        FormTokens.check(cookie, formToken);
         long id = id(wave, "wave");
         if ("revoke".equals(action)) {
             publications.revoke(id, user());

@@ -68,6 +68,49 @@ class ResultsPagesTest {
     }
 
     @Test
+    void forms_withTheSessionCookie_needTheirFormToken_andExportLinksWorkWithTheSession() throws Exception {
+        ResultsWave w = ResultsWave.shared(db);
+        String coordinator = login("coordinator");
+        String page = io.restassured.RestAssured.given().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, coordinator)
+                .get("/dashboard/results/" + w.survey + "?wave=" + w.wave).then().statusCode(200).extract().asString();
+        String token = nl.stem.dashboard.FormTokens.of(coordinator);
+        assertTrue(page.contains("name=\"form_token\" value=\"" + token + "\""), "the form carries its token");
+        String post = "/dashboard/results/waves/" + w.wave + "/publication";
+        // Without the token, or with another session's: refused, nothing published
+        for (String bad : new String[] {null, "", nl.stem.dashboard.FormTokens.of("another-session")}) {
+            var spec = io.restassured.RestAssured.given().redirects().follow(false)
+                    .cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, coordinator).contentType("application/x-www-form-urlencoded")
+                    .formParam("action", "publish");
+            if (bad != null) {
+                spec = spec.formParam("form_token", bad);
+            }
+            spec.post(post).then().statusCode(403);
+        }
+        as("coordinator").get("/api/waves/" + w.wave + "/publication").then().statusCode(404);
+        io.restassured.RestAssured.given().redirects().follow(false).cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, coordinator)
+                .contentType("application/x-www-form-urlencoded").formParam("action", "publish").formParam("form_token", token)
+                .formParam("back", "/dashboard/results/" + w.survey).post(post).then().statusCode(303);
+        as("coordinator").get("/api/waves/" + w.wave + "/publication").then().statusCode(200);
+        io.restassured.RestAssured.given().redirects().follow(false).cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, coordinator)
+                .contentType("application/x-www-form-urlencoded").formParam("action", "revoke").formParam("form_token", token)
+                .post(post).then().statusCode(303);
+
+        String researcher = login("researcher");
+        String results = io.restassured.RestAssured.given().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, researcher)
+                .get("/dashboard/results/" + w.survey + "?wave=" + w.wave).then().statusCode(200).extract().asString();
+        String link = "/api/exports/wide.csv?survey=" + w.survey + "&amp;wave=" + w.wave;
+        assertTrue(results.contains(link), "the exports are linked with the page's filters");
+        io.restassured.RestAssured.given().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE, researcher)
+                .get(link.replace("&amp;", "&")).then().statusCode(200);
+    }
+
+    private static String login(String role) {
+        return io.restassured.RestAssured.given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("token", nl.stem.api.ApiTokensForTests.token(role)).post("/dashboard/login")
+                .then().statusCode(303).extract().cookie(nl.stem.dashboard.DashboardCookieMechanism.COOKIE);
+    }
+
+    @Test
     void badInput_getsAPageOrProblem_neverA500() throws Exception {
         ResultsWave w = ResultsWave.shared(db);
         as("researcher").get("/dashboard/results/nope").then().statusCode(404);
