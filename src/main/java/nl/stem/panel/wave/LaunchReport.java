@@ -11,6 +11,15 @@ import java.util.Map;
  * @param messages   invitations queued as messages
  * @param links      Telegram members not linked yet, who need their link handed out ({@code links.csv})
  * @param excluded   members left out, by reason: {@code opted_out}, {@code unreachable}, {@code no_identity}, {@code frequency_cap}
+ * @param duplicate  true when the request's idempotency key had launched this wave before: nothing new was sent
  */
-public record LaunchReport(long wave, int invited, int messages, int links, Map<String, Integer> excluded) {
+public record LaunchReport(long wave, int invited, int messages, int links, Map<String, Integer> excluded, boolean duplicate) {
+    public LaunchReport(long wave, int invited, int messages, int links, Map<String, Integer> excluded) {
+        this(wave, invited, messages, links, excluded, false);
+    }
+
+    /** The answer to a repeated launch: the wave made the first time, and nothing done now. */
+    static LaunchReport again(long wave) {
+        return new LaunchReport(wave, 0, 0, 0, Map.of(), true);
+    }
 }

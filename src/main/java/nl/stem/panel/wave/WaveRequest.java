@@ -17,9 +17,10 @@ import java.util.Map;
  * @param members       member ids to invite (null: every member the filter selects)
  * @param filter        which members (null: all)
  * @param quietHours    this wave's quiet hours in each member's time zone (null: {@code stem.panel.quiet-hours})
+ * @param idempotencyKey 8-64 characters of A-Za-z0-9_-, optional: the same key launches one wave only
  */
 public record WaveRequest(String name, String survey, Instant inviteAt, List<Integer> reminderHours, List<String> members,
-                          Filter filter, Quiet quietHours) {
+                          Filter filter, Quiet quietHours, String idempotencyKey) {
 
     /** Quiet hours, e.g. {@code {"start": "21:00", "end": "09:00"}}; equal times: none. */
     public record Quiet(LocalTime start, LocalTime end) {

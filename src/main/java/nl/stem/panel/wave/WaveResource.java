@@ -54,7 +54,15 @@ public class WaveResource {
     public Response launch(InputStream body) {
         WaveRequest request = JsonBodies.read(body, 1_048_576, json, WaveRequest.class);
         LaunchReport report = waves.launch(request, identity.getPrincipal().getName());
-        return Response.status(201).header("Location", "/api/waves/" + report.wave()).entity(report).build();
+        return Response.status(report.duplicate() ? 200 : 201).header("Location", "/api/waves/" + report.wave()).entity(report).build();
+    }
+
+    /** Who a launch would invite and who it would leave out, without launching (the same body as a launch). */
+    @POST
+    @Path("/preview")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public LaunchPreview preview(InputStream body) {
+        return waves.preview(JsonBodies.read(body, 1_048_576, json, WaveRequest.class));
     }
 
     @GET

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -95,18 +96,13 @@ public class Waves {
         long started = System.nanoTime();
         Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
         try (Connection c = ds.getConnection()) {
-            List<Candidate> candidates = candidates(c, request, inviteAt);
-            Set<String> configured = configuredChannels();
-            Map<String, Integer> excluded = new LinkedHashMap<>();
-            List<Candidate> invited = new ArrayList<>();
-            for (Candidate m : candidates) {
-                String reason = m.exclusion(config.maxContacts(), configured);
-                if (reason == null) {
-                    invited.add(m);
-                } else {
-                    excluded.merge(reason, 1, Integer::sum);
-                }
+            Optional<Long> earlier = launched(c, request.idempotencyKey());
+            if (earlier.isPresent()) {
+                return LaunchReport.again(earlier.get());
             }
+            Selection selection = select(c, request, inviteAt);
+            List<Candidate> invited = selection.invited();
+            Map<String, Integer> excluded = selection.excluded();
             if (invited.isEmpty()) {
                 throw new StemException(422, "no_reachable_member", "No member of this selection can be invited: "
                         + (excluded.isEmpty() ? "the selection is empty" : "left out " + excluded));
@@ -117,7 +113,12 @@ public class Waves {
                         "Set stem.telegram.bot-username: some Telegram members need an invitation link");
             }
             long selected = System.nanoTime();
-            long waveId = insertWave(c, request, survey, inviteAt, actor, now);
+            Optional<Long> inserted = insertWave(c, request, survey, inviteAt, actor, now);
+            if (inserted.isEmpty()) {
+                // The same key at the same moment: the other request made the wave (its transaction has committed).
+                return LaunchReport.again(launched(c, request.idempotencyKey()).orElseThrow());
+            }
+            long waveId = inserted.get();
             int messages = enqueue(c, waveId, request, survey, invited, inviteAt,
                     request.reminderHours() == null ? List.of() : request.reminderHours(), now);
             AuditEntry.record(now, actor, "wave.launch", "wave:" + waveId, toJson(Map.of(
@@ -130,6 +131,64 @@ public class Waves {
             return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not launch the wave", e);
+        }
+    }
+
+    /**
+     * Who a launch would invite, and who it would leave out and why, without launching: the same
+     * selection and the same rules. Example: {@code preview(request)} before the coordinator confirms.
+     */
+    @Transactional
+    public LaunchPreview preview(WaveRequest request) {
+        Instant now = clock.instant();
+        validate(request);
+        survey(request.survey());
+        Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
+        try (Connection c = ds.getConnection()) {
+            Selection selection = select(c, request, inviteAt);
+            Map<String, Integer> byChannel = new java.util.TreeMap<>();
+            int links = 0;
+            for (Candidate m : selection.invited()) {
+                byChannel.merge(m.channel(), 1, Integer::sum);
+                if (m.providerId() == null) {
+                    links++;
+                }
+            }
+            return new LaunchPreview(selection.invited().size(), byChannel, links, selection.excluded());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not preview the wave", e);
+        }
+    }
+
+    /** The members a launch invites, and the reasons the others are left out, counted. */
+    private record Selection(List<Candidate> invited, Map<String, Integer> excluded) {
+    }
+
+    private Selection select(Connection c, WaveRequest request, Instant inviteAt) throws SQLException {
+        Set<String> configured = configuredChannels();
+        Map<String, Integer> excluded = new LinkedHashMap<>();
+        List<Candidate> invited = new ArrayList<>();
+        for (Candidate m : candidates(c, request, inviteAt)) {
+            String reason = m.exclusion(config.maxContacts(), configured);
+            if (reason == null) {
+                invited.add(m);
+            } else {
+                excluded.merge(reason, 1, Integer::sum);
+            }
+        }
+        return new Selection(invited, excluded);
+    }
+
+    /** The wave a launch with this idempotency key made, if any. */
+    private static Optional<Long> launched(Connection c, String key) throws SQLException {
+        if (key == null) {
+            return Optional.empty();
+        }
+        try (PreparedStatement ps = c.prepareStatement("select id from waves where idempotency_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
         }
     }
 
@@ -161,6 +220,9 @@ public class Waves {
                     throw new StemException(400, "bad_member_id", "Member ids are 1-64 characters of A-Za-z0-9._-");
                 }
             }
+        }
+        if (r.idempotencyKey() != null && !r.idempotencyKey().matches("[A-Za-z0-9_-]{8,64}")) {
+            throw new StemException(400, "bad_idempotency_key", "idempotencyKey is 8-64 characters of A-Za-z0-9_-");
         }
         if (r.filter() != null && r.filter().channel() != null && !Set.of("telegram", "whatsapp").contains(r.filter().channel())) {
             throw new StemException(400, "bad_channel", "filter.channel is telegram or whatsapp");
@@ -232,11 +294,14 @@ public class Waves {
         }
     }
 
-    private long insertWave(Connection c, WaveRequest r, PublishedSurvey survey, Instant inviteAt, String actor, Instant now)
+    /** The new wave's id; empty when a wave with the request's idempotency key exists already. */
+    private Optional<Long> insertWave(Connection c, WaveRequest r, PublishedSurvey survey, Instant inviteAt, String actor, Instant now)
             throws SQLException {
         QuietHours quiet = quietHours(r);
         try (PreparedStatement ps = c.prepareStatement("insert into waves (name, survey_version_id, invite_at, reminder_hours, created_by, "
-                + "created_at, quiet_start, quiet_end) values (?, ?, ?, ?, ?, ?, ?, ?) returning id")) {
+                + "created_at, quiet_start, quiet_end, idempotency_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (idempotency_key) do nothing returning id")) {
+            ps.setString(9, r.idempotencyKey());
             ps.setObject(7, quiet.start());
             ps.setObject(8, quiet.end());
             ps.setString(1, r.name().strip());
@@ -246,8 +311,7 @@ public class Waves {
             ps.setString(5, actor);
             ps.setObject(6, Jdbc.ts(now));
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
             }
         }
     }

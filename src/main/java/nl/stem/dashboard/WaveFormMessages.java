@@ -1,0 +1,86 @@
+package nl.stem.dashboard;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/** The new-wave form's texts, in English here and in Dutch in {@code messages/wf_nl.properties}. */
+@MessageBundle(value = "wf", locale = "en")
+public interface WaveFormMessages {
+    @Message("New wave")
+    String title();
+
+    @Message("Start a new wave")
+    String start_link();
+
+    @Message("Name")
+    String name();
+
+    @Message("Survey")
+    String survey();
+
+    @Message("Invitations at (empty: now; each member's moved out of their quiet hours)")
+    String invite_at();
+
+    @Message("Reminders, hours after the invitation (e.g. 48, 120)")
+    String reminders();
+
+    @Message("Channel")
+    String channel();
+
+    @Message("Language")
+    String language();
+
+    @Message("all")
+    String all();
+
+    @Message("Member attributes, one per line (e.g. region=Utrecht)")
+    String attributes();
+
+    @Message("Member ids, one per line (empty: everyone the filter selects)")
+    String members();
+
+    @Message("Quiet hours from")
+    String quiet_start();
+
+    @Message("to")
+    String quiet_end();
+
+    @Message("Preview who is invited")
+    String preview();
+
+    @Message("Launch the wave")
+    String launch();
+
+    @Message("Who this wave invites")
+    String preview_title();
+
+    @Message("{n} members invited")
+    String invited(int n);
+
+    @Message("{n} Telegram members need a link handed out")
+    String links(int n);
+
+    @Message("Left out")
+    String excluded();
+
+    @Message("Nobody is left out.")
+    String excluded_none();
+
+    @Message("Reason")
+    String reason();
+
+    @Message("Members")
+    String count();
+
+    @Message("Launching sends the invitations at the time above. Check the preview first: a launch cannot be undone, only closed.")
+    String launch_help();
+
+    @Message("{line}: write an attribute as name=value")
+    String bad_attribute(String line);
+
+    @Message("Reminders are whole hours separated by commas, such as 48, 120")
+    String bad_reminders();
+
+    @Message("The time must look like 2026-11-24T10:00")
+    String bad_time();
+}
