@@ -53,7 +53,8 @@ public class DashboardPages {
         static native TemplateInstance waves(Page page, Formats fmt, List<WaveOverview> waves);
 
         static native TemplateInstance wave(Page page, Formats fmt, WaveStats stats, List<String> attributes, String by,
-                                            String statsUrl, long refreshMs, long refreshSeconds, String timeMarker);
+                                            String statsUrl, long refreshMs, long refreshSeconds, String timeMarker, String formToken,
+                                            List<String> languages);
 
         static native TemplateInstance error(Page page, Formats fmt, String title, String message);
     }
@@ -64,6 +65,8 @@ public class DashboardPages {
     DashboardConfig config;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    nl.stem.survey.SurveyCatalog catalog;
 
     @GET
     public TemplateInstance waves(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -75,7 +78,8 @@ public class DashboardPages {
     @GET
     @Path("/waves/{id}")
     public TemplateInstance wave(@PathParam("id") String id, @QueryParam("by") String by, @QueryParam("lang") String lang,
-                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                                 @jakarta.ws.rs.CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
         String language = DashboardLanguage.choose(lang, acceptLanguage);
         long waveId = WaveStatsJson.waveId(id);
         String attribute = by == null || by.isEmpty() ? null : by;
@@ -89,7 +93,8 @@ public class DashboardPages {
                 + (attribute == null ? "" : "&by=" + URLEncoder.encode(attribute, StandardCharsets.UTF_8));
         long refreshMs = Math.min(30_000, Math.max(1_000, config.refreshInterval().toMillis()));
         return localized(Templates.wave(page, formats(language), stats, stats.attributes(), attribute == null ? "" : attribute,
-                statsUrl, refreshMs, refreshMs / 1000, TIME_MARKER), language);
+                statsUrl, refreshMs, refreshMs / 1000, TIME_MARKER, FormTokens.of(cookie),
+                catalog.latest(stats.wave().surveyId()).map(p -> p.version().survey().languages()).orElse(List.of())), language);
     }
 
     /** Not logged in (no or an expired session): to the login form, coming back here afterwards. */

@@ -83,4 +83,25 @@ public interface WaveFormMessages {
 
     @Message("The time must look like 2026-11-24T10:00")
     String bad_time();
+
+    @Message("Actions")
+    String actions();
+
+    @Message("Close the wave")
+    String close();
+
+    @Message("Closing stops new starts through this wave and cancels queued invitations and reminders; sessions under way may finish.")
+    String close_help();
+
+    @Message("What we learned")
+    String feedback();
+
+    @Message("Sent once, to the members who took part, each in their language ({others} for the others). Write {|{link}|} for the link to the public results.")
+    String feedback_help(String others);
+
+    @Message("Send what we learned")
+    String feedback_send();
+
+    @Message("other languages")
+    String feedback_default();
 }

@@ -64,6 +64,31 @@ class WaveFormPagesTest {
         assertEquals(1L, panel.value("select count(*) from waves where name = ?", "Browser wave " + panel.prefix));
         assertEquals(2L, panel.value("select count(*) from wave_members wm join waves w on w.id = wm.wave_id where w.name = ?",
                 "Browser wave " + panel.prefix));
+
+        // From the wave's page: close it, then send what we learned per language
+        String waveId = location.replaceAll(".*/waves/(\\d+).*", "$1");
+        String wavePage = given().cookie(DashboardCookieMechanism.COOKIE, cookie).get("/dashboard/waves/" + waveId + "?lang=en")
+                .then().statusCode(200).extract().asString();
+        assertTrue(wavePage.contains("id=\"close-form\""), "an open wave offers to close it");
+        given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).contentType("application/x-www-form-urlencoded")
+                .formParam("lang", "en").post("/dashboard/wave-actions/" + waveId + "/close").then().statusCode(403);
+        given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).contentType("application/x-www-form-urlencoded")
+                .formParam("lang", "en").formParam("form_token", FormTokens.of(cookie)).post("/dashboard/wave-actions/" + waveId + "/close")
+                .then().statusCode(303);
+        assertEquals("closed", panel.value("select status from waves where id = ?", Long.parseLong(waveId)));
+        String closed = given().cookie(DashboardCookieMechanism.COOKIE, cookie).get("/dashboard/waves/" + waveId + "?lang=en")
+                .then().statusCode(200).extract().asString();
+        assertTrue(closed.contains("name=\"text_ar\""), "a text field per survey language");
+        // Nobody answered, so it goes to nobody; it is sent once
+        given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).contentType("application/x-www-form-urlencoded")
+                .formParam("lang", "en").formParam("form_token", FormTokens.of(cookie)).formParam("text_default", "Thank you")
+                .post("/dashboard/wave-actions/" + waveId + "/feedback").then().statusCode(303);
+        assertTrue(panel.value("select feedback_sent_at from waves where id = ?", Long.parseLong(waveId)) != null);
+        String twice = given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie)
+                .contentType("application/x-www-form-urlencoded").formParam("lang", "en").formParam("form_token", FormTokens.of(cookie))
+                .formParam("text_default", "Again").post("/dashboard/wave-actions/" + waveId + "/feedback").then().statusCode(409)
+                .extract().asString();
+        assertTrue(twice.contains("has had its feedback message"), "a clear page, nothing sent twice");
     }
 
     @Test
