@@ -55,6 +55,9 @@ public interface DashboardMessages {
     @Message("Results")
     String nav_results();
 
+    @Message("Surveys")
+    String nav_surveys();
+
     @Message("Waves")
     String waves_title();
 

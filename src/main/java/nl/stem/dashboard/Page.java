@@ -38,6 +38,11 @@ public record Page(String lang, String user, String path, Map<String, String> qu
         return path + "?" + encode(q);
     }
 
+    /** A survey's page in this page's language. */
+    public String surveyHref(String surveyId) {
+        return href("/dashboard/surveys/" + URLEncoder.encode(surveyId, StandardCharsets.UTF_8));
+    }
+
     /** A member's page in this page's language. */
     public String memberHref(String memberId) {
         return href("/dashboard/members/" + URLEncoder.encode(memberId, StandardCharsets.UTF_8));
