@@ -12,10 +12,13 @@ public interface SurveyPageMessages {
     @Message("Upload a survey or a new version")
     String upload_title();
 
-    @Message("The survey file (<id>.yaml) and its translations, one PO file per language (ar.po, or a template downloaded here). Nothing is published yet: the next page lists every problem with file, line and key, and how far each language is translated.")
+    @Message("The survey file (<id>.yaml, or an XLSForm <id>.xlsx with its translations inside) and its translations, one PO file per language (ar.po, or a template downloaded here). Nothing is published yet: the next page lists every problem with file, line and key, and how far each language is translated.")
     String upload_help();
 
-    @Message("Survey file (.yaml)")
+    @Message("{file} is not a form Stem can take:")
+    String xlsform_invalid(String file);
+
+    @Message("Survey file (.yaml, or an XLSForm .xlsx)")
     String survey_file();
 
     @Message("Translations (.po, several)")

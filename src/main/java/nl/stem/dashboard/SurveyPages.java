@@ -47,6 +47,7 @@ import nl.stem.api.auth.Role;
 import nl.stem.api.survey.SurveyResource;
 import nl.stem.api.survey.SurveyUploads;
 import nl.stem.api.survey.SurveyVersions;
+import nl.stem.api.survey.xlsform.XlsFormService;
 import nl.stem.survey.InvalidSurveyException;
 import nl.stem.survey.LoadResult;
 import nl.stem.survey.SurveyCatalog;
@@ -54,10 +55,12 @@ import nl.stem.survey.SurveyDrafts;
 import nl.stem.survey.SurveyPublisher;
 import nl.stem.survey.SurveySource;
 import nl.stem.survey.TranslationStatus;
+import nl.stem.survey.xlsform.XlsFormProblem;
+import nl.stem.survey.xlsform.XlsForms;
 
 /**
  * Surveys from the browser, through the same loader, publisher and version service as
- * {@code /api/surveys}: upload the YAML and PO files as a draft, read every problem with file, line
+ * {@code /api/surveys}: upload the YAML and PO files, or an XLSForm, as a draft, read every problem with file, line
  * and key and each language's translation status, download a language's PO template, add the
  * translations, publish; then a survey's versions, the diff between two, its templates, retiring it.
  * Researchers and admins. Every form carries the session's form token.
@@ -83,6 +86,7 @@ public class SurveyPages {
                                               String notice);
     }
 
+    private final XlsFormService xlsForms;
     private final SurveyDrafts drafts;
     private final SurveyVersions versions;
     private final SurveyPublisher publisher;
@@ -93,8 +97,9 @@ public class SurveyPages {
     private final Clock clock;
 
     @Inject
-    public SurveyPages(SurveyDrafts drafts, SurveyVersions versions, SurveyPublisher publisher, SurveyCatalog catalog,
+    public SurveyPages(XlsFormService xlsForms, SurveyDrafts drafts, SurveyVersions versions, SurveyPublisher publisher, SurveyCatalog catalog,
                        ApiConfig apiConfig, DashboardConfig config, SecurityIdentity identity, Clock clock) {
+        this.xlsForms = xlsForms;
         this.drafts = drafts;
         this.versions = versions;
         this.publisher = publisher;
@@ -126,10 +131,23 @@ public class SurveyPages {
             if (survey == null || survey.fileName() == null || survey.fileName().isEmpty()) {
                 throw new StemException(400, "survey_required", m.no_survey_file());
             }
-            String yaml = text(survey, m);
             String file = survey.fileName().replaceAll(".*[/\\\\]", "");
-            SurveySource source = SurveyUploads.source(file, yaml, poFiles(translations, file.replaceFirst("\\.yaml$", ""), m));
-            String surveyId = file.substring(0, file.length() - ".yaml".length());
+            SurveySource source;
+            String surveyId;
+            if (file.endsWith(".xlsx")) {
+                XlsForms.Import form = xlsForms.read(bytes(survey, m), file);
+                List<String> errors = form.problems().stream().filter(XlsFormProblem::isError).map(XlsFormProblem::toString).toList();
+                if (form.source() == null || form.surveyId() == null || !errors.isEmpty()) {
+                    throw new StemException(422, "xlsform_invalid", m.xlsform_invalid(file) + " " + String.join(" · ", errors));
+                }
+                surveyId = form.surveyId();
+                Map<String, String> po = poFiles(translations, surveyId, m);
+                source = po.isEmpty() ? form.source() : withTranslations(form.source(), surveyId, po);
+            } else {
+                String yaml = text(survey, m);
+                source = SurveyUploads.source(file, yaml, poFiles(translations, file.replaceFirst("\\.yaml$", ""), m));
+                surveyId = file.substring(0, file.length() - ".yaml".length());
+            }
             UUID draft = drafts.create(surveyId, source, identity.getPrincipal().getName(), clock.instant());
             return Response.seeOther(URI.create("/dashboard/surveys/drafts/" + draft + "?lang=" + language)).build();
         } catch (StemException e) {
@@ -313,19 +331,33 @@ public class SurveyPages {
         return out;
     }
 
-    private String text(FileUpload f, SurveyPageMessages m) {
+    /** The form's translations with these PO files added or replacing its own. */
+    private static SurveySource withTranslations(SurveySource form, String surveyId, Map<String, String> po) {
+        Map<String, SurveySource.TranslationFile> files = new LinkedHashMap<>(form.translations());
+        SurveyUploads.source(surveyId + ".yaml", form.yaml(), po).translations().forEach(files::put);
+        return new SurveySource(form.surveyFile(), form.yaml(), files);
+    }
+
+    private byte[] bytes(FileUpload f, SurveyPageMessages m) {
         String name = f.fileName().replaceAll(".*[/\\\\]", "");
         if (f.size() > apiConfig.maxUploadBytes()) {
             throw new StemException(413, "body_too_large", m.too_large(name, apiConfig.maxUploadBytes()));
         }
         try {
-            byte[] bytes = Files.readAllBytes(f.uploadedFile());
+            return Files.readAllBytes(f.uploadedFile());
+        } catch (IOException e) {
+            throw new StemException(400, "unreadable_body", "The uploaded file could not be read");
+        }
+    }
+
+    private String text(FileUpload f, SurveyPageMessages m) {
+        String name = f.fileName().replaceAll(".*[/\\\\]", "");
+        try {
+            byte[] bytes = bytes(f, m);
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw new StemException(400, "not_utf8", m.not_utf8(name));
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The uploaded file could not be read");
         }
     }
 

@@ -313,7 +313,12 @@ final class EngineStep {
         } else if (parsed instanceof Parsed.Refused) {
             refuse();
         } else if (parsed instanceof Parsed.Reprompt r) {
-            reprompt(r.key(), r.args());
+            String own = OUT_OF_BOUNDS.contains(r.key()) ? phrases().constraintMessage(q) : null;
+            if (own != null) {
+                repromptWith(own);
+            } else {
+                reprompt(r.key(), r.args());
+            }
         } else if (parsed instanceof Parsed.Selection sel) {
             turn.selection = new ArrayList<>(sel.choiceIds());
             if (sel.choiceIds().isEmpty()) {
@@ -448,6 +453,21 @@ final class EngineStep {
     void notice(String key) {
         Phrases p = phrases();
         turn.send(p.uiMessage(Outbound.Kind.NOTICE, key, Map.of(), List.of(), null));
+    }
+
+    /**
+     * Re-prompts for an answer outside the question's own bounds (min, max, max_length): where the
+     * survey gives a {@code constraint_message}, it is said instead of Stem's own words.
+     */
+    private static final java.util.Set<String> OUT_OF_BOUNDS = java.util.Set.of("reprompt.number_range",
+            "reprompt.number_min", "reprompt.number_max", "reprompt.too_long", "reprompt.multiple_min", "reprompt.multiple_max");
+
+    /** Says the survey's own words for an answer that does not fit, then asks again. */
+    void repromptWith(String text) {
+        turn.reprompts++;
+        Phrases p = phrases();
+        turn.send(p.message(Outbound.Kind.REPROMPT, text, List.of(), turn.currentQuestion));
+        askCurrent();
     }
 
     /** Says what is expected, then asks again. */

@@ -68,6 +68,21 @@ final class Phrases {
         return survey(q.id() + ".text", q.id());
     }
 
+    /** The question's hint ({@code <q>.hint}), or null when it has none. */
+    String hint(Question q) {
+        return optionalSurvey(q.id() + ".hint");
+    }
+
+    /** The question's own words for an answer out of its bounds ({@code <q>.constraint_message}), or null. */
+    String constraintMessage(Question q) {
+        return optionalSurvey(q.id() + ".constraint_message");
+    }
+
+    private String optionalSurvey(String key) {
+        String p = version.texts().pattern(language, key);
+        return p == null ? null : Texts.format(language, p, Map.of());
+    }
+
     String choiceLabel(Question q, Choice c) {
         return survey(q.id() + ".choice." + c.id(), c.label());
     }

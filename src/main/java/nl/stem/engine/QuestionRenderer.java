@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns a question into one message: its text, numbered options (so channels without buttons, and
+ * Turns a question into one message: its text, its hint when it has one, numbered options (so channels without buttons, and
  * respondents who prefer typing, can answer by number), legends that say how to answer, and buttons.
  * Every button that a typed number cannot mistake for an answer carries its number: consent is
  * 1 yes, 2 no; after k choices, "done" and "skip" are k+1 and k+2. Scale, number, text and media
@@ -25,12 +25,16 @@ final class QuestionRenderer {
     Outbound render(Question q, Phrases p) {
         List<String> parts = new ArrayList<>();
         parts.add(p.questionText(q));
+        String hint = p.hint(q);
+        if (hint != null) {
+            parts.add(hint);
+        }
         List<Button> buttons = new ArrayList<>();
         int listed = 0;
         boolean numbered = false;
         // Java 17: no pattern switch yet, so an instanceof chain over the sealed types.
         if (q instanceof InfoQuestion info) {
-            return p.message(Outbound.Kind.INFO, p.questionText(info), List.of(), info.id());
+            return p.message(Outbound.Kind.INFO, String.join("\n\n", parts), List.of(), info.id());
         } else if (q instanceof ConsentQuestion c) {
             buttons.add(new Button(ButtonPayloads.answer(c.id(), "yes"), p.ui("consent.yes"), p.number(1)));
             buttons.add(new Button(ButtonPayloads.answer(c.id(), "no"), p.ui("consent.no"), p.number(2)));

@@ -6,12 +6,12 @@ import com.ibm.icu.util.IllformedLocaleException;
 import com.ibm.icu.util.ULocale;
 
 /** Checks BCP 47 tags with ICU: well-formed, a language ICU knows, and written canonically. */
-final class LanguageTags {
+public final class LanguageTags {
     private LanguageTags() {
     }
 
     /** Empty when fine, else why not. */
-    static Optional<String> problem(String tag) {
+    public static Optional<String> problem(String tag) {
         ULocale locale;
         try {
             locale = new ULocale.Builder().setLanguageTag(tag).build();

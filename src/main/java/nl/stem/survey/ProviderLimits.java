@@ -92,9 +92,12 @@ final class ProviderLimits {
         }
     }
 
-    /** The question as sent: its text, then each choice as "N. label" on its own line. */
+    /** The question as sent: its text and hint, then each choice as "N. label" on its own line. */
     private void rendered(Question q, String lang) {
         StringBuilder b = new StringBuilder(text(lang, q.id() + ".text"));
+        if (survey.sourceTexts().containsKey(q.id() + ".hint")) {
+            b.append("\n\n").append(text(lang, q.id() + ".hint"));
+        }
         List<String[]> labels = new ArrayList<>(); // {key, label}
         List<Choice> choices = q instanceof SingleChoiceQuestion s ? s.choices()
                 : q instanceof MultipleChoiceQuestion m ? m.choices() : List.of();

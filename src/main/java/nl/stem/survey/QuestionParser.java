@@ -34,7 +34,9 @@ import nl.stem.survey.model.TextQuestion;
 /** Reads one entry of {@code questions} into a model record. */
 final class QuestionParser {
     static final int MAX_TEXT_LENGTH = 4096;
-    private static final Set<String> COMMON = Set.of("id", "type", "text", "optional", "when", "ioi");
+    private static final Set<String> COMMON = Set.of("id", "type", "text", "hint", "optional", "when", "ioi", "media_audio");
+    /** Longest file name of a recorded prompt ({@code media_audio}). */
+    static final int MAX_MEDIA_NAME = 255;
     private static final Map<String, Set<String>> TYPE_KEYS = typeKeys();
     /** Button values Stem itself puts next to choices; a choice with such an id would be ambiguous. */
     /** Keywords of {@code when:} conditions; a question with such an id could not be referred to. */
@@ -48,9 +50,11 @@ final class QuestionParser {
     private final Map<String, String> texts;
     private final Map<String, Integer> keyLines;
     private final List<PendingCondition> conditions = new ArrayList<>();
+    private final List<String> languages;
 
     QuestionParser(String file, Problems problems, YamlNodes nodes, IoiTaxonomy taxonomy,
-                   Map<String, String> texts, Map<String, Integer> keyLines) {
+                   Map<String, String> texts, Map<String, Integer> keyLines, List<String> languages) {
+        this.languages = languages;
         this.file = file;
         this.problems = problems;
         this.nodes = nodes;
@@ -114,6 +118,12 @@ final class QuestionParser {
         }
         String keyPrefix = id != null ? id : rawId != null ? rawId : "[" + (index + 1) + "]";
         putText(keyPrefix + ".text", text, e.get("text"));
+        putText(keyPrefix + ".hint", nodes.text(e.get("hint"), path + ".hint"), e.get("hint"));
+        if (e.containsKey("constraint_message")) {
+            putText(keyPrefix + ".constraint_message", nodes.text(e.get("constraint_message"), path + ".constraint_message"),
+                    e.get("constraint_message"));
+        }
+        Map<String, String> audio = audio(e.get("media_audio"), path + ".media_audio");
 
         Boolean optional = nodes.bool(e.get("optional"), path + ".optional");
         if (Boolean.TRUE.equals(optional) && ("consent".equals(type) || "info".equals(type))) {
@@ -125,8 +135,12 @@ final class QuestionParser {
 
         Question q = null;
         if (known) {
-            QuestionHead head = new QuestionHead(id, Boolean.TRUE.equals(optional), when, ioi, line);
+            QuestionHead head = new QuestionHead(id, Boolean.TRUE.equals(optional), when, ioi, line, audio);
             q = build(type, head, e, path, keyPrefix, line);
+            if (e.containsKey("constraint_message") && !hasBounds(q)) {
+                problems.warning(file, YamlNodes.line(e.get("constraint_message")), path + ".constraint_message",
+                        "constraint_message is shown when an answer is out of bounds, and this question sets none (min, max or max_length)");
+            }
         }
         boolean clean = problems.list().size() == errorsBefore || problems.list().subList(errorsBefore,
                 problems.list().size()).stream().noneMatch(SurveyProblem::isError);
@@ -282,6 +296,59 @@ final class QuestionParser {
         return n;
     }
 
+    /** Whether the question has bounds its constraint_message can speak for. */
+    private static boolean hasBounds(Question q) {
+        if (q instanceof NumberQuestion n) {
+            return n.min() != null || n.max() != null;
+        }
+        if (q instanceof TextQuestion t) {
+            return t.maxLength() < MAX_TEXT_LENGTH;
+        }
+        if (q instanceof OpenQuestion o) {
+            return o.maxLength() < MAX_TEXT_LENGTH;
+        }
+        if (q instanceof MultipleChoiceQuestion m) {
+            return m.min() > 1 || m.max() > 0;
+        }
+        return false;
+    }
+
+    /**
+     * {@code media_audio: {nl: intro_nl.mp3, ar: intro_ar.mp3}}: a recorded prompt per language, as
+     * XLSForm's {@code media::audio::<language>} columns give them. Kept with the survey for recorded
+     * questions; until Stem plays them, each question that has them gets a warning saying so.
+     */
+    private Map<String, String> audio(Node node, String key) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        if (YamlNodes.isNull(node)) {
+            return out;
+        }
+        if (!(node instanceof MappingNode m)) {
+            problems.error(file, YamlNodes.line(node), key, "media_audio must map languages to file names, e.g. {ar: intro_ar.mp3}");
+            return out;
+        }
+        Map<String, Node> entries = nodes.entries(m, key, new TreeSet<>(languages), lang ->
+                "media_audio for '" + lang + "', which is not one of the survey's languages (" + String.join(", ", languages) + ")");
+        entries.forEach((lang, v) -> {
+            String name = nodes.text(v, key + "." + lang);
+            if (name == null) {
+                return;
+            }
+            if (name.length() > MAX_MEDIA_NAME || name.contains("/") || name.contains("\\") || name.isBlank()) {
+                problems.error(file, YamlNodes.line(v), key + "." + lang, "media_audio for " + lang
+                        + " must be a file name (at most " + MAX_MEDIA_NAME + " characters, no folders), found '"
+                        + (name.length() > 60 ? name.substring(0, 60) + "..." : name) + "'");
+                return;
+            }
+            out.put(lang, name);
+        });
+        if (!out.isEmpty()) {
+            problems.warning(file, YamlNodes.line(node), key, "recorded prompts (" + String.join(", ", out.keySet())
+                    + ") are kept with the survey but not played yet: Stem sends the question as text until recorded questions land");
+        }
+        return out;
+    }
+
     private ParsedCondition condition(Node node, String key, String id, int index) {
         String src = nodes.text(node, key);
         if (src == null) {
@@ -348,14 +415,14 @@ final class QuestionParser {
         m.put("consent", Set.of());
         m.put("info", Set.of());
         m.put("single_choice", Set.of("choices"));
-        m.put("multiple_choice", Set.of("choices", "min", "max"));
+        m.put("multiple_choice", Set.of("choices", "min", "max", "constraint_message"));
         m.put("scale", Set.of("min", "max", "min_label", "max_label", "not_applicable"));
-        m.put("number", Set.of("min", "max", "decimal"));
-        m.put("text", Set.of("max_length"));
+        m.put("number", Set.of("min", "max", "decimal", "constraint_message"));
+        m.put("text", Set.of("max_length", "constraint_message"));
         m.put("audio", Set.of());
         m.put("video", Set.of());
         m.put("image", Set.of());
-        m.put("open", Set.of("max_length", "images"));
+        m.put("open", Set.of("max_length", "images", "constraint_message"));
         return java.util.Collections.unmodifiableMap(m);
     }
 }

@@ -4,12 +4,12 @@ import java.util.Collection;
 import java.util.Optional;
 
 /** "Did you mean ...?" for typos in keys, ids and tags. */
-final class Suggestions {
+public final class Suggestions {
     private Suggestions() {
     }
 
     /** The closest candidate within a small edit distance (about one typo per three characters). */
-    static Optional<String> closest(String word, Collection<String> candidates) {
+    public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         int limit = Math.max(1, Math.min(3, word.length() / 3));
@@ -24,7 +24,7 @@ final class Suggestions {
     }
 
     /** {@code " (did you mean x?)"} or the empty string. */
-    static String didYouMean(String word, Collection<String> candidates) {
+    public static String didYouMean(String word, Collection<String> candidates) {
         return closest(word, candidates).map(s -> " (did you mean " + s + "?)").orElse("");
     }
 

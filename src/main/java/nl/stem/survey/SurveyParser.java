@@ -103,7 +103,7 @@ final class SurveyParser {
             texts.put("survey.title", title);
             keyLines.put("survey.title", YamlNodes.line(top.get("title")));
         }
-        List<Question> questions = questions(top.get("questions"), rootLine, texts, keyLines);
+        List<Question> questions = questions(top.get("questions"), rootLine, texts, keyLines, languages);
         return new ParsedSurvey(id, title, source, languages, languageLines, open != null && open,
                 questions, texts, keyLines);
     }
@@ -166,7 +166,8 @@ final class SurveyParser {
         return out;
     }
 
-    private List<Question> questions(Node node, int rootLine, Map<String, String> texts, Map<String, Integer> keyLines) {
+    private List<Question> questions(Node node, int rootLine, Map<String, String> texts, Map<String, Integer> keyLines,
+                                     List<String> languages) {
         List<Question> out = new ArrayList<>();
         if (YamlNodes.isNull(node)) {
             problems.error(file, rootLine, "questions", "missing questions");
@@ -179,7 +180,7 @@ final class SurveyParser {
         if (seq.getValue().isEmpty()) {
             problems.error(file, YamlNodes.line(node), "questions", "a survey needs at least one question");
         }
-        QuestionParser qp = new QuestionParser(file, problems, nodes, taxonomy, texts, keyLines);
+        QuestionParser qp = new QuestionParser(file, problems, nodes, taxonomy, texts, keyLines, languages);
         Map<String, Integer> seen = new LinkedHashMap<>();
         List<String> ids = new ArrayList<>();
         List<String> types = new ArrayList<>();

@@ -47,6 +47,9 @@ class EndpointSecurityTest {
                 Arguments.of("GET", "/api/surveys/toegang_tot_werk/translations", null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/surveys/toegang_tot_werk/translations/ar.po", null, Set.of(R, A), 200),
                 Arguments.of("POST", "/api/surveys/no_such_survey/retire", null, Set.of(R, A), 404),
+                Arguments.of("POST", "/api/surveys/xlsform", null, Set.of(R, A), 415),
+                Arguments.of("POST", "/api/surveys/xlsform?publish=true", null, Set.of(R, A), 415),
+                Arguments.of("GET", "/api/surveys/toegang_tot_werk/versions/1/xlsform", null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/long.csv" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/wide.csv" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/codebook.json" + EXPORT, null, Set.of(R, A), 200),
@@ -106,6 +109,8 @@ class EndpointSecurityTest {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body(containsString("/api/exports/long.csv"))
                 .body(containsString("/api/surveys/{id}/diff"))
+                .body(containsString("/api/surveys/xlsform"))
+                .body(containsString("/api/surveys/{id}/versions/{version}/xlsform"))
                 .body(containsString("Long CSV: one row per answer"));
     }
 }

@@ -60,6 +60,18 @@ class SurveyPagesTest {
         assertEquals(303, published.statusCode());
         assertTrue(page(cookie, published.getHeader("Location")).contains("Version 1 of " + id + " was published."));
 
+        // The same version as an XLSForm (exported by the API) uploads through the page as well: a valid draft.
+        byte[] xlsx = ApiTokensForTests.as("researcher").get("/api/surveys/" + id + "/versions/1/xlsform").then().statusCode(200)
+                .extract().asByteArray();
+        Response form = multipart(cookie).multiPart("form_token", FormTokens.of(cookie))
+                .multiPart("survey", id + ".xlsx", xlsx, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .post("/dashboard/surveys/drafts");
+        assertEquals(303, form.statusCode(), form.asString());
+        assertTrue(page(cookie, form.getHeader("Location").replaceAll("^https?://[^/]+", "")).contains("id=\"draft-valid\""));
+        multipart(cookie).multiPart("form_token", FormTokens.of(cookie))
+                .multiPart("survey", id + ".xlsx", "not a workbook".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                .post("/dashboard/surveys/drafts").then().statusCode(422).body(containsString("is not a form Stem can take"));
+
         String v2 = yaml.replace("questions:\n", "questions:\n" + NEW_QUESTION);
         String draft2 = upload(cookie, FormTokens.of(cookie), id + ".yaml", v2, po);
         String invalid = page(cookie, draft2 + "?lang=en");

@@ -15,14 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine, the survey model and the language helpers stay pure: no framework, database or HTTP,
+ * The engine, the survey model, the language helpers and the XLSForm import and export stay pure: no framework, database or HTTP,
  * no clock, no randomness. That is what makes the engine deterministic and its transcripts golden.
  */
 class EnginePurityTest {
     private static final List<Path> PURE = List.of(
             Path.of("src/main/java/nl/stem/engine"),
             Path.of("src/main/java/nl/stem/survey/model"),
-            Path.of("src/main/java/nl/stem/language"));
+            Path.of("src/main/java/nl/stem/language"),
+            Path.of("src/main/java/nl/stem/survey/xlsform"));
 
     @Test
     void purePackages_whenScanned_haveNoFrameworkClockOrRandomness() throws IOException {

@@ -229,7 +229,18 @@ class HostileInputFuzzTest {
         String filter = pick(r, new String[] {"survey", "version", "from", "to", "language", "channel", "include_preview", "wave"});
         String value = r.nextBoolean() ? pick(r, HOSTILE_FORM) : pick(r, NUMBERS);
         String dateLike = pick(r, new String[] {"+999999998-01-01", "-999999999-01-01", "2026-13-45", "2026-02-30T25:61:00Z", "9999-12-31"});
-        switch (r.nextInt(9)) {
+        switch (r.nextInt(10)) {
+            case 8 -> {
+                // an XLSForm import, validated only: the query never says publish=true
+                byte[] form = hostileForm(r);
+                String type = pick(r, new String[] {XLSX, XLSX, "application/octet-stream", "multipart/form-data; boundary=fuzz", "text/plain"});
+                String query = r.nextInt(4) == 0 ? "?publish=" + pick(r, HOSTILE_FORM) : r.nextInt(4) == 0 ? "?filename=" + pick(r, HOSTILE_FORM) : "";
+                if (r.nextInt(5) == 0) {
+                    return call("xlsform export", authed(token, "GET", "/api/surveys/" + id + "/versions/" + pick(r, NUMBERS) + "/xlsform", null, null));
+                }
+                return call("xlsform import", new Req("POST", "/api/surveys/xlsform" + query, form)
+                        .header("Authorization", "Bearer " + token).header("Content-Type", type));
+            }
             case 0 -> {
                 return call("survey versions", authed(token, "GET", "/api/surveys/" + id + "/versions" + (r.nextBoolean() ? "/" + pick(r, NUMBERS) : ""), null, null));
             }
@@ -285,6 +296,37 @@ class HostileInputFuzzTest {
                 String body = JSON.writeValueAsString(Map.of("survey", Map.of("file", "toegang_tot_werk.yaml", "content", yaml)));
                 return call("survey validate", authed(token, "POST", "/api/surveys/validate", body, "application/json"));
             }
+        }
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** A small XLSForm with one hostile cell, or damaged bytes of a good one. */
+    private static byte[] hostileForm(Random r) throws java.io.IOException {
+        String[] cells = {"_x0000_", "a_x0007_b", "${agee} > 1", "=1+1", "\u202eevil", "A".repeat(12_000), "select_one nolist",
+                "((((((((((((((((((((((((x", "' or 1=1 --", "Hello ${name}", "count-selected(.) >= 99999999999999999999", ". > 1e400"};
+        String hostile = pick(r, cells);
+        int at = r.nextInt(5);
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            String[][] survey = {{"type", "name", "label::English (en)", "relevant", "constraint"},
+                    {"integer", "age", "How old?", "", ". >= 0"}, {"text", "job", "Which job?", "${age} > 18", ""}};
+            survey[1 + r.nextInt(2)][at] = hostile;
+            String[][] settings = {{"form_id", "form_title"}, {"fuzz_form", "Fuzz"}};
+            for (String[][] sheet : List.of(survey, settings)) {
+                org.apache.poi.xssf.usermodel.XSSFSheet xs = wb.createSheet(sheet == survey ? "survey" : "settings");
+                for (int i = 0; i < sheet.length; i++) {
+                    var row = xs.createRow(i);
+                    for (int c = 0; c < sheet[i].length; c++) {
+                        if (!sheet[i][c].isEmpty()) {
+                            row.createCell(c).setCellValue(sheet[i][c]);
+                        }
+                    }
+                }
+            }
+            wb.write(out);
+            byte[] b = out.toByteArray();
+            return r.nextInt(3) == 0 ? mutateBytes(b, r) : b;
         }
     }
 

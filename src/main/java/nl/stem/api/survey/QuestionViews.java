@@ -32,6 +32,9 @@ public final class QuestionViews {
         m.put("optional", q.head().optional());
         m.put("when", q.head().when() == null ? null : q.head().when().source());
         m.put("ioi", q.head().ioi());
+        if (!q.head().audio().isEmpty()) {
+            m.put("media_audio", q.head().audio());
+        }
         if (q instanceof SingleChoiceQuestion s) {
             m.put("choices", choiceIds(s.choices()));
         } else if (q instanceof MultipleChoiceQuestion mc) {

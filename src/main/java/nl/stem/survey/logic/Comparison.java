@@ -47,6 +47,12 @@ public record Comparison(Operand left, Operator op, Operand right) implements Ex
         if (right instanceof QuestionRef q) {
             s.add(q.questionId());
         }
+        if (left instanceof Count c) {
+            s.add(c.questionId());
+        }
+        if (right instanceof Count c) {
+            s.add(c.questionId());
+        }
         return s;
     }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * not        := 'not' not | primary
  * primary    := '(' expr ')' | comparison | func
  * comparison := operand (('=='|'!='|'&lt;'|'&lt;='|'&gt;'|'&gt;=') operand | 'in' list | 'in' IDENT)
- * operand    := IDENT | STRING | NUMBER
+ * operand    := IDENT | STRING | NUMBER | 'count' '(' IDENT ')'
  * list       := '[' (STRING|NUMBER) (',' (STRING|NUMBER))* ']'
  * func       := 'answered' '(' IDENT ')' | 'empty' '(' IDENT ')'
  * </pre>
@@ -150,6 +150,13 @@ public final class ConditionParser {
 
     private Operand operand() throws ConditionSyntaxException {
         Token t = next();
+        // count is a function only when a '(' follows, so a question may still be called "count"
+        if (t.type() == TokenType.IDENT && t.text().equals("count") && peek().type() == TokenType.LPAREN) {
+            pos++;
+            Token id = expect(TokenType.IDENT, "a question id");
+            expect(TokenType.RPAREN, "')'");
+            return new Count(id.text());
+        }
         return switch (t.type()) {
             case IDENT -> new QuestionRef(t.text());
             case STRING -> new StringLiteral(t.text());

@@ -28,6 +28,8 @@ public record InAnswer(Operand value, String questionId) implements Expr {
         Set<String> s = new LinkedHashSet<>();
         if (value instanceof QuestionRef q) {
             s.add(q.questionId());
+        } else if (value instanceof Count c) {
+            s.add(c.questionId());
         }
         s.add(questionId);
         return s;

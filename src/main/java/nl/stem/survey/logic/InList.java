@@ -28,7 +28,8 @@ public record InList(Operand value, List<Literal> items) implements Expr {
 
     @Override
     public Set<String> references() {
-        return value instanceof QuestionRef q ? Set.of(q.questionId()) : Set.of();
+        return value instanceof QuestionRef q ? Set.of(q.questionId())
+                : value instanceof Count c ? Set.of(c.questionId()) : Set.of();
     }
 
     @Override

@@ -4,8 +4,8 @@ import java.util.List;
 
 import nl.stem.survey.model.Condition.AnswerLookup;
 
-/** One side of a comparison: a question's answer or a literal. */
-public sealed interface Operand permits QuestionRef, Literal {
+/** One side of a comparison: a question's answer, how many choices it holds, or a literal. */
+public sealed interface Operand permits QuestionRef, Count, Literal {
 
     /**
      * The values this operand stands for: String or BigDecimal. A multiple-choice answer gives

@@ -38,6 +38,21 @@ class ConditionEvaluationTest {
     }
 
     @Test
+    void count_isHowManyChoicesAnAnswerHolds_andZeroWithoutAnAnswer() {
+        assertTrue(eval("count(langs) == 2"));
+        assertTrue(eval("count(status) == 1"));
+        assertTrue(eval("count(consent) == 1"));
+        assertTrue(eval("count(years) == 1"));
+        assertTrue(eval("count(skipped) == 0"));
+        assertTrue(eval("count(na) == 0"));
+        assertTrue(eval("count(nothing) < 1"));
+        assertTrue(eval("count(langs) >= 2 and not count(langs) > 2"));
+        assertTrue(eval("count(langs) in [2, 3]"));
+        answers.put("count", AnswerValue.number(new BigDecimal("2")));
+        assertTrue(eval("count == 2"), "a question may still be called count");
+    }
+
+    @Test
     void test_whenSingleChoice_comparesTheChoiceId() {
         assertTrue(eval("status == 'work'"));
         assertFalse(eval("status == 'search'"));
