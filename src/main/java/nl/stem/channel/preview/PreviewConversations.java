@@ -1,15 +1,18 @@
 package nl.stem.channel.preview;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -23,6 +26,7 @@ import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
 import nl.stem.outbox.OutboxMessage;
+import nl.stem.outbox.OutboxStore;
 import nl.stem.survey.model.MediaRef;
 import nl.stem.text.ExternalText;
 
@@ -44,6 +48,10 @@ public class PreviewConversations {
     SessionStore sessions;
     @Inject
     ObjectMapper json;
+    @Inject
+    DataSource ds;
+    @Inject
+    OutboxStore outbox;
 
     /** Starts a conversation on a survey in a language; returns its token. */
     public String start(String surveyId, String language) {
@@ -103,9 +111,11 @@ public class PreviewConversations {
             out.add(toMessage(m));
         }
         if (!rows.isEmpty()) {
-            Panache.getEntityManager().createNativeQuery(
-                            "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and recipient = ?1 and id > ?2 and status = 'queued'")
-                    .setParameter(1, token).setParameter(2, after).executeUpdate();
+            try (Connection c = ds.getConnection()) {
+                outbox.markPreviewDelivered(c, token, after);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not mark the preview's messages read", e);
+            }
         }
         return out;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import nl.stem.identity.IdentityStore;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,7 @@ public class TwilioStatusCallback {
     @Inject
     DeliveryRecorder deliveries;
     @Inject
-    WhatsAppIdentities identities;
+    IdentityStore identities;
     @Inject
     Clock clock;
 
@@ -50,7 +51,7 @@ public class TwilioStatusCallback {
         String errorCode = params.get("ErrorCode");
         String recipient = deliveries.record(messageSid, status.get(), errorCode, clock.instant());
         if (recipient != null && DeliveryRecorder.OPTED_OUT.equals(errorCode)) {
-            identities.optOut(recipient, clock.instant());
+            identities.markUnreachable(WhatsAppIdentities.CHANNEL, recipient, clock.instant());
         }
         return Response.ok().build();
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 import jakarta.inject.Inject;
+import nl.stem.identity.IdentityStore;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -36,7 +37,7 @@ public class TwilioWebhook {
     @Inject
     ConversationService conversations;
     @Inject
-    WhatsAppIdentities identities;
+    IdentityStore identities;
     @Inject
     Clock clock;
 
@@ -58,10 +59,10 @@ public class TwilioWebhook {
         }
         // Known numbers: the window opens before the replies are queued, so a sender woken by the
         // commit never sees it closed. First contact: the identity exists only after handle (below).
-        identities.touchInbound(from, clock.instant());
+        identities.touchInbound(WhatsAppIdentities.CHANNEL, from, clock.instant());
         conversations.handle(new Inbound(WhatsAppIdentities.CHANNEL, messageSid, from, InboundMapping.input(params),
                 null, null, false, InboundMapping.languageHint(params)));
-        identities.touchInbound(from, clock.instant());
+        identities.touchInbound(WhatsAppIdentities.CHANNEL, from, clock.instant());
         optOutKeywords(params, from);
         return Response.ok(EMPTY_TWIML, "text/xml").build();
     }
@@ -70,10 +71,10 @@ public class TwilioWebhook {
     private void optOutKeywords(Map<String, String> params, String from) {
         String type = params.get("OptOutType");
         if ("STOP".equalsIgnoreCase(type)) {
-            identities.optOut(from, clock.instant());
+            identities.markUnreachable(WhatsAppIdentities.CHANNEL, from, clock.instant());
             LOG.info("A WhatsApp respondent opted out");
         } else if ("START".equalsIgnoreCase(type)) {
-            identities.optIn(from);
+            identities.markReachable(WhatsAppIdentities.CHANNEL, from);
         }
     }
 }
