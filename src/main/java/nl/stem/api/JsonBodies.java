@@ -24,15 +24,7 @@ public final class JsonBodies {
     }
 
     public static <T> T read(InputStream body, int limitBytes, ObjectMapper json, Class<T> type, TextRule rule) {
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(limitBytes + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limitBytes) {
-            throw new StemException(413, "body_too_large", "The request body is larger than " + limitBytes + " bytes");
-        }
+        byte[] bytes = RequestBody.read(body, limitBytes);
         if (bytes.length == 0) {
             throw new StemException(400, "empty_body", "A JSON body is required");
         }

@@ -25,6 +25,7 @@ import nl.stem.conversation.SessionRecord;
 import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
+import nl.stem.identity.Channel;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxStore;
 import nl.stem.survey.model.MediaRef;
@@ -37,7 +38,7 @@ import nl.stem.text.ExternalText;
  */
 @ApplicationScoped
 public class PreviewConversations {
-    public static final String CHANNEL = "preview";
+    public static final String CHANNEL = Channel.PREVIEW.id();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -20,7 +20,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import nl.stem.api.StemException;
 import nl.stem.conversation.Inbound;
+import nl.stem.identity.Channel;
 import nl.stem.identity.IdentityStore;
+import nl.stem.panel.wave.InvitationLinks;
 
 /**
  * Deep-link invitations for Telegram. A bot cannot write to someone first, so a panel member gets a
@@ -28,8 +30,8 @@ import nl.stem.identity.IdentityStore;
  * the chat to the member and starts the invited survey in the invitation's language.
  */
 @ApplicationScoped
-public class Invitations {
-    static final String CHANNEL = "telegram";
+public class Invitations implements InvitationLinks {
+    static final String CHANNEL = Channel.TELEGRAM.id();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -41,6 +43,16 @@ public class Invitations {
     DataSource ds;
     @Inject
     IdentityStore identities;
+
+    @Override
+    public boolean available() {
+        return config.botUsername().filter(b -> !b.isBlank()).isPresent();
+    }
+
+    @Override
+    public String link(String token) {
+        return "https://t.me/" + config.botUsername().orElse("") + "?start=" + token;
+    }
 
     /**
      * Creates an invitation for {@code respondentId} to survey {@code surveyId} in {@code language}

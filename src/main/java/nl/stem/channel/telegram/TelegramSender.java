@@ -54,6 +54,11 @@ public class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public boolean configured() {
+        return config.enabled();
+    }
+
+    @Override
     public double messagesPerSecond() {
         return config.messagesPerSecond();
     }

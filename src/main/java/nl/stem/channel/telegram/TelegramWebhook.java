@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.RequestBody;
 import nl.stem.api.StemException;
 import nl.stem.text.CleanJson;
 import nl.stem.text.TextRule;
@@ -80,21 +81,13 @@ public class TelegramWebhook {
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.strip()) > limit) {
-                    throw tooLarge(limit);
+                    throw RequestBody.tooLarge(tooLarge(limit));
                 }
             } catch (NumberFormatException e) {
                 // Let the read below decide.
             }
         }
-        try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge(limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
+        return RequestBody.read(body, limit);
     }
 
     private Update parse(byte[] bytes) {
@@ -118,8 +111,8 @@ public class TelegramWebhook {
         return update;
     }
 
-    private static StemException tooLarge(int limit) {
-        return new StemException(413, "body_too_large", "The request body is larger than " + limit + " bytes");
+    private static String tooLarge(int limit) {
+        return "The request body is larger than " + limit + " bytes";
     }
 
     private static boolean isJson(String contentType) {

@@ -1,12 +1,12 @@
 package nl.stem.channel.whatsapp;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.stem.api.RequestBody;
 import nl.stem.api.StemException;
 
 /**
@@ -18,16 +18,7 @@ final class FormBody {
     }
 
     static Map<String, String> read(InputStream body, int limitBytes) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(limitBytes + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limitBytes) {
-            throw new StemException(413, "body_too_large", "The request body is larger than " + limitBytes + " bytes");
-        }
-        return parse(new String(bytes, StandardCharsets.UTF_8));
+        return parse(new String(RequestBody.read(body, limitBytes), StandardCharsets.UTF_8));
     }
 
     /** Example: {@code "Body=%DB%B3&From=whatsapp%3A%2B316"} gives {Body=۳, From=whatsapp:+316}. */

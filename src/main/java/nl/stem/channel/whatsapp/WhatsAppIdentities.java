@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.identity.Channel;
 
 /**
  * The WhatsApp columns of {@code channel_identities} as the sender reads them (the 24-hour window,
@@ -19,7 +20,7 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 public class WhatsAppIdentities {
-    static final String CHANNEL = "whatsapp";
+    static final String CHANNEL = Channel.WHATSAPP.id();
 
     @Inject
     DataSource db;

@@ -1,6 +1,5 @@
 package nl.stem.panel.member;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.UUID;
@@ -122,16 +121,7 @@ public class MemberResource {
 
     private byte[] read(InputStream body) {
         int limit = config.importMaxBytes();
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(limit + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limit) {
-            throw new StemException(413, "body_too_large", "The file is larger than " + limit + " bytes; split it");
-        }
-        return bytes;
+        return nl.stem.api.RequestBody.read(body, limit, "The file is larger than " + limit + " bytes; split it");
     }
 
     private static StemException notFound(String memberId) {

@@ -20,8 +20,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
-import nl.stem.channel.telegram.TelegramConfig;
 import nl.stem.engine.UiTexts;
+import nl.stem.identity.Channel;
 import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
@@ -45,7 +45,7 @@ public class WaveLifecycle {
     @Inject
     SurveyCatalog catalog;
     @Inject
-    TelegramConfig telegram;
+    InvitationLinks invitationLinks;
     @Inject
     UiTexts ui;
     @Inject
@@ -130,11 +130,10 @@ public class WaveLifecycle {
     /** The deep links for Telegram members not linked yet, for the coordinator to hand out. */
     @Transactional
     public List<MemberLink> links(long id) {
-        String bot = telegram.botUsername().orElse("");
         try (Connection c = ds.getConnection()) {
             status(c, id);
             return store.links(c, id).stream()
-                    .map(l -> new MemberLink(l.memberId(), l.language(), "https://t.me/" + bot + "?start=" + l.token(), l.used()))
+                    .map(l -> new MemberLink(l.memberId(), l.language(), invitationLinks.link(l.token()), l.used()))
                     .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the wave's links", e);
@@ -189,8 +188,7 @@ public class WaveLifecycle {
             }
             store.markFeedbackSent(c, id, now);
             AuditEntry.record(now, actor, "wave.feedback", "wave:" + id, "{\"recipients\":" + recipients.size() + "}");
-            outboxQueued.fire(new OutboxQueued("telegram"));
-            outboxQueued.fire(new OutboxQueued("whatsapp"));
+            Channel.PANEL.forEach(ch -> outboxQueued.fire(new OutboxQueued(ch.id())));
             return recipients.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not send the feedback", e);

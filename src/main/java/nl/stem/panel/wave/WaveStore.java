@@ -17,6 +17,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.stem.identity.Channel;
 import nl.stem.panel.QuietHours;
 import nl.stem.worker.Jdbc;
 
@@ -140,7 +141,7 @@ public class WaveStore {
                 + "invite_outbox_id bigint, invited_at timestamptz, reminder_at timestamptz) on commit drop");
         Copy.in(c, "wave_plan", plan);
         Jdbc.update(c, "insert into invitations (token, respondent_id, survey_id, language, channel, created_at) "
-                + "select token, respondent_id, ?, language, 'telegram', ? from wave_plan where token is not null", surveyId, now);
+                + "select token, respondent_id, ?, language, ?, ? from wave_plan where token is not null", surveyId, Channel.TELEGRAM.id(), now);
         Jdbc.update(c, "insert into wave_members (wave_id, respondent_id, channel, language, invitation_token, invite_outbox_id, invited_at, "
                 + "next_reminder_at) select ?, respondent_id, channel, language, token, invite_outbox_id, invited_at, reminder_at "
                 + "from wave_plan", waveId);

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +32,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
-import nl.stem.channel.telegram.TelegramConfig;
-import nl.stem.channel.whatsapp.TwilioConfig;
 import nl.stem.engine.UiTexts;
+import nl.stem.identity.Channel;
+import nl.stem.outbox.ConfiguredChannels;
 import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
@@ -66,9 +65,9 @@ public class Waves {
     @Inject
     PanelConfig config;
     @Inject
-    TelegramConfig telegram;
+    InvitationLinks links;
     @Inject
-    TwilioConfig twilio;
+    ConfiguredChannels channels;
     @Inject
     UiTexts ui;
     @Inject
@@ -109,7 +108,7 @@ public class Waves {
                         + (excluded.isEmpty() ? "the selection is empty" : "left out " + excluded));
             }
             boolean needLinks = invited.stream().anyMatch(m -> m.providerId() == null);
-            if (needLinks && telegram.botUsername().filter(b -> !b.isBlank()).isEmpty()) {
+            if (needLinks && !links.available()) {
                 throw new StemException(409, "telegram_bot_username_missing",
                         "Set stem.telegram.bot-username: some Telegram members need an invitation link");
             }
@@ -127,8 +126,7 @@ public class Waves {
             AuditEntry.record(now, actor, "wave.launch", "wave:" + waveId, toJson(Map.of(
                     "survey", survey.surveyId(), "version", survey.version().version(),
                     "invited", invited.size(), "excluded", excluded)));
-            outboxQueued.fire(new OutboxQueued("telegram"));
-            outboxQueued.fire(new OutboxQueued("whatsapp"));
+            Channel.PANEL.forEach(ch -> outboxQueued.fire(new OutboxQueued(ch.id())));
             LOG.infof("Wave %d launched: %d invited (%d messages), %s left out; members chosen in %d ms, queued in %d ms",
                     waveId, invited.size(), messages, excluded, (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
             return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded);
@@ -168,7 +166,7 @@ public class Waves {
     }
 
     private Selection select(Connection c, WaveRequest request, Instant inviteAt) throws SQLException {
-        Set<String> configured = configuredChannels();
+        Set<String> configured = channels.ids();
         Map<String, Integer> excluded = new LinkedHashMap<>();
         List<Candidate> invited = new ArrayList<>();
         for (Candidate m : candidates(c, request, inviteAt)) {
@@ -214,21 +212,9 @@ public class Waves {
         if (r.idempotencyKey() != null && !r.idempotencyKey().matches("[A-Za-z0-9_-]{8,64}")) {
             throw new StemException(400, "bad_idempotency_key", "idempotencyKey is 8-64 characters of A-Za-z0-9_-");
         }
-        if (r.filter() != null && r.filter().channel() != null && !Set.of("telegram", "whatsapp").contains(r.filter().channel())) {
+        if (r.filter() != null && r.filter().channel() != null && Channel.panel(r.filter().channel()).isEmpty()) {
             throw new StemException(400, "bad_channel", "filter.channel is telegram or whatsapp");
         }
-    }
-
-    /** The channels this installation can send on (their credentials are set). */
-    private Set<String> configuredChannels() {
-        Set<String> channels = new HashSet<>();
-        if (telegram.enabled()) {
-            channels.add("telegram");
-        }
-        if (twilio.canSend()) {
-            channels.add("whatsapp");
-        }
-        return channels;
     }
 
     private PublishedSurvey survey(String id) {
