@@ -27,9 +27,6 @@ import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.outbox.OutboxStore;
-import nl.stem.panel.member.Erasure;
-import nl.stem.panel.wave.WaveInvite;
-import nl.stem.panel.wave.WaveInvites;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
@@ -67,9 +64,9 @@ public class ConversationService {
     @Inject
     StemConfig config;
     @Inject
-    WaveInvites waveInvites;
+    PanelInvites waveInvites;
     @Inject
-    Erasure erasure;
+    RespondentErasure erasure;
     @Inject
     LostReply lostReply;
 
@@ -108,7 +105,7 @@ public class ConversationService {
             if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
                 // "Delete my data", confirmed: everything about them goes; the confirmation is queued
                 // to their chat without their id, and purged once it has gone.
-                erasure.erase(respondent.id, Erasure.RESPONDENT, now);
+                erasure.erase(respondent.id, RespondentErasure.RESPONDENT, now);
                 List<Long> queued = enqueue(in, null, replies, now);
                 outboxQueued.fire(new OutboxQueued(in.channel()));
                 return new Outcome(false, null, queued);

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.panel.wave.ResultsLinks;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.config.StemConfig;
@@ -25,7 +26,7 @@ import nl.stem.config.StemConfig;
  * the same link. A revoked link is gone for good: publishing afterwards makes a new one.
  */
 @ApplicationScoped
-public class Publications {
+public class Publications implements ResultsLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32,64}");
 
@@ -79,6 +80,11 @@ public class Publications {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot revoke the results of wave " + waveId, e);
         }
+    }
+
+    @Override
+    public Optional<String> liveUrl(long waveId) {
+        return live(waveId).map(Publication::url);
     }
 
     /** The wave's live link, if it has one. */

@@ -19,6 +19,7 @@ import nl.stem.conversation.AnswerRecord;
 import nl.stem.conversation.ChannelIdentity;
 import nl.stem.conversation.Respondent;
 import nl.stem.conversation.RespondentData;
+import nl.stem.conversation.RespondentErasure;
 import nl.stem.conversation.SessionRecord;
 import nl.stem.media.MediaObject;
 import nl.stem.outbox.OutboxMessage;
@@ -43,15 +44,16 @@ import nl.stem.outbox.OutboxMessage;
  * A message queued afterwards (a confirmation) must not refer to the deleted respondent's id.
  */
 @ApplicationScoped
-public class Erasure {
+public class Erasure implements RespondentErasure {
     /** The actor when the respondent asked for it themselves (in a conversation). */
-    public static final String RESPONDENT = "respondent";
+    public static final String RESPONDENT = RespondentErasure.RESPONDENT;
     static final String ACTION = "respondent.erase";
 
     @Inject
     RespondentData respondentData;
 
     /** Erases the respondent; false (and no audit record) when there is no such respondent. */
+    @Override
     @Transactional
     public boolean erase(UUID respondentId, String actor, Instant now) {
         EntityManager em = Panache.getEntityManager();

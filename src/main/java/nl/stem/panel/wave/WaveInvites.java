@@ -12,13 +12,15 @@ import javax.sql.DataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.conversation.PanelInvites;
+import nl.stem.conversation.WaveInvite;
 
 /**
  * A member's invitations as the conversation sees them, inside its transaction. A member's message
  * with no session under way answers their newest open invitation; so does "start" after a stop.
  */
 @ApplicationScoped
-public class WaveInvites {
+public class WaveInvites implements PanelInvites {
     @Inject
     DataSource ds;
     @Inject

@@ -53,7 +53,7 @@ public class WaveLifecycle {
     @Inject
     Clock clock;
     @Inject
-    nl.stem.results.Publications publications;
+    ResultsLinks results;
     @Inject
     Event<OutboxQueued> outboxQueued;
     @Inject
@@ -200,7 +200,7 @@ public class WaveLifecycle {
         if (texts.values().stream().noneMatch(t -> t.contains(LINK))) {
             return texts;
         }
-        String url = publications.live(id).map(p -> p.url()).orElseThrow(() -> new StemException(422, "not_published",
+        String url = results.liveUrl(id).orElseThrow(() -> new StemException(422, "not_published",
                 "The text uses " + LINK + " but wave " + id + " has no public results: publish them first"));
         Map<String, String> out = new java.util.LinkedHashMap<>();
         texts.forEach((k, v) -> out.put(k, v.replace(LINK, url)));
