@@ -23,7 +23,7 @@ public final class RequestBody {
         try {
             bytes = body == null ? new byte[0] : body.readNBytes(limitBytes + 1);
         } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
+            throw new StemException(ErrorCode.UNREADABLE_BODY, "The request body could not be read");
         }
         if (bytes.length > limitBytes) {
             throw tooLarge(tooLarge);
@@ -33,6 +33,6 @@ public final class RequestBody {
 
     /** 413 {@code body_too_large}: also for a {@code Content-Length} over the limit, before reading. */
     public static StemException tooLarge(String message) {
-        return new StemException(413, "body_too_large", message);
+        return new StemException(ErrorCode.BODY_TOO_LARGE, message);
     }
 }

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.panel.wave.ResultsLinks;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.config.StemConfig;
@@ -74,7 +75,7 @@ public class Publications implements ResultsLinks {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setLong(2, waveId);
             if (ps.executeUpdate() == 0) {
-                throw new StemException(404, "not_published", "Wave " + waveId + " has no public results");
+                throw new StemException(ErrorCode.NOT_PUBLISHED, "Wave " + waveId + " has no public results");
             }
             AuditEntry.record(c, clock.instant(), actor, "results.revoke", "wave:" + waveId, null);
         } catch (SQLException e) {
@@ -137,7 +138,7 @@ public class Publications implements ResultsLinks {
             ps.setLong(1, waveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StemException(404, "wave_not_found", "No wave with id " + waveId);
+                    throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + waveId);
                 }
             }
         }

@@ -25,6 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.JsonBodies;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.config.StemConfig;
@@ -70,11 +71,11 @@ public class TokenResource {
     public Response create(InputStream body) {
         NewToken b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, NewToken.class);
         if (b.name() == null || b.name().isBlank() || b.name().length() > MAX_NAME) {
-            throw new StemException(400, "bad_name", "Give the token a \"name\" of 1-" + MAX_NAME + " characters (it appears in the audit log)");
+            throw new StemException(ErrorCode.BAD_NAME, "Give the token a \"name\" of 1-" + MAX_NAME + " characters (it appears in the audit log)");
         }
         Role role = Role.parse(b.role());
         if (role == null) {
-            throw new StemException(400, "bad_role", "\"role\" must be researcher, coordinator or admin");
+            throw new StemException(ErrorCode.BAD_ROLE, "\"role\" must be researcher, coordinator or admin");
         }
         String secret = TokenHashes.newToken();
         ApiToken t = new ApiToken();
@@ -102,7 +103,7 @@ public class TokenResource {
     public TokenView revoke(@PathParam("id") long id) {
         ApiToken t = ApiToken.findById(id);
         if (t == null) {
-            throw new StemException(404, "token_not_found", "No token with id " + id);
+            throw new StemException(ErrorCode.TOKEN_NOT_FOUND, "No token with id " + id);
         }
         if (t.revokedAt == null) {
             t.revokedAt = clock.instant();

@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Response;
 import nl.stem.api.ApiConfig;
 import nl.stem.api.JsonBodies;
 import nl.stem.api.Problem;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
@@ -207,7 +208,7 @@ public class SurveyResource {
             description = "Compares each question's definition and its texts in every language")
     public Diff diff(@PathParam("id") String id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null) {
-            throw new StemException(400, "from_to_required", "Give the two versions to compare as ?from=1&to=2");
+            throw new StemException(ErrorCode.FROM_TO_REQUIRED, "Give the two versions to compare as ?from=1&to=2");
         }
         SurveyVersion a = catalog.byVersionId(requireVersion(id, from).id).orElseThrow().version();
         SurveyVersion b = catalog.byVersionId(requireVersion(id, to).id).orElseThrow().version();
@@ -263,7 +264,7 @@ public class SurveyResource {
     private SurveyRecord requireSurvey(String id) {
         SurveyRecord s = SurveyRecord.findById(id);
         if (s == null || SurveyVersionRecord.count("surveyId", id) == 0) {
-            throw new StemException(404, "survey_not_found", "No published survey with id '" + id + "'");
+            throw new StemException(ErrorCode.SURVEY_NOT_FOUND, "No published survey with id '" + id + "'");
         }
         return s;
     }
@@ -272,7 +273,7 @@ public class SurveyResource {
         requireSurvey(id);
         SurveyVersionRecord row = SurveyVersionRecord.find("surveyId = ?1 and version = ?2", id, version).firstResult();
         if (row == null) {
-            throw new StemException(404, "version_not_found", "Survey '" + id + "' has no version " + version);
+            throw new StemException(ErrorCode.VERSION_NOT_FOUND, "Survey '" + id + "' has no version " + version);
         }
         return row;
     }
@@ -280,19 +281,19 @@ public class SurveyResource {
     private SurveySource source(InputStream body) {
         SurveyUpload upload = JsonBodies.read(body, config.maxUploadBytes(), json, SurveyUpload.class);
         if (upload.survey() == null || upload.survey().file() == null || upload.survey().content() == null) {
-            throw new StemException(400, "survey_required",
+            throw new StemException(ErrorCode.SURVEY_REQUIRED,
                     "Send {\"survey\": {\"file\": \"<id>.yaml\", \"content\": \"<yaml>\"}, \"translations\": {\"<lang>\": \"<po>\"}}");
         }
         String file = upload.survey().file();
         if (!FILE.matcher(file).matches()) {
-            throw new StemException(400, "bad_file_name", "survey.file must be '<id>.yaml' with id [a-z][a-z0-9_]*, not '" + file + "'");
+            throw new StemException(ErrorCode.BAD_FILE_NAME, "survey.file must be '<id>.yaml' with id [a-z][a-z0-9_]*, not '" + file + "'");
         }
         String id = file.substring(0, file.length() - ".yaml".length());
         Map<String, SurveySource.TranslationFile> translations = new LinkedHashMap<>();
         if (upload.translations() != null) {
             for (Map.Entry<String, String> t : upload.translations().entrySet()) {
                 if (!LANGUAGE.matcher(t.getKey()).matches() || t.getValue() == null) {
-                    throw new StemException(400, "bad_translation",
+                    throw new StemException(ErrorCode.BAD_TRANSLATION,
                             "translations must map language tags (e.g. \"ar\", \"pt-BR\") to PO file contents; '" + t.getKey() + "' is not one");
                 }
                 translations.put(t.getKey(), new SurveySource.TranslationFile("translations/" + id + "/" + t.getKey() + ".po", t.getValue()));
@@ -310,7 +311,7 @@ public class SurveyResource {
         private final transient List<ProblemItem> problems;
 
         InvalidUploadException(List<ProblemItem> problems) {
-            super(422, "survey_invalid", "The survey is invalid: " + problems.stream().filter(p -> p.severity().equals("error")).count()
+            super(ErrorCode.SURVEY_INVALID, "The survey is invalid: " + problems.stream().filter(p -> p.severity().equals("error")).count()
                     + " error(s); each problem names its file, line and key");
             this.problems = problems;
         }

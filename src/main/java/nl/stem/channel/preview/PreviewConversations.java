@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.conversation.ChannelIdentity;
 import nl.stem.conversation.ConversationService;
@@ -71,7 +72,7 @@ public class PreviewConversations {
     public Outcome send(String token, String clientId, Input input, Inbound.StoredMedia stored) {
         requireConversation(token);
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            throw new StemException(400, "bad_message_id", "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
+            throw new StemException(ErrorCode.BAD_MESSAGE_ID, "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
         }
         return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, cleaned(input), null,
                 stored == null ? null : new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), ExternalText.clean(stored.mimeType(), 200)), true));
@@ -136,7 +137,7 @@ public class PreviewConversations {
     /** A token that never had a conversation (no message was ever addressed to it) is unknown: 404. */
     private void requireKnown(String token) {
         if (token == null || !TOKEN.matcher(token).matches() || OutboxMessage.count("channel = ?1 and recipient = ?2", CHANNEL, token) == 0) {
-            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+            throw new StemException(ErrorCode.CONVERSATION_NOT_FOUND, "No preview conversation with this token");
         }
     }
 
@@ -144,7 +145,7 @@ public class PreviewConversations {
     ChannelIdentity requireConversation(String token) {
         ChannelIdentity identity = token != null && TOKEN.matcher(token).matches() ? ChannelIdentity.find(CHANNEL, token) : null;
         if (identity == null) {
-            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+            throw new StemException(ErrorCode.CONVERSATION_NOT_FOUND, "No preview conversation with this token");
         }
         return identity;
     }

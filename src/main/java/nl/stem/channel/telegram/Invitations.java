@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.conversation.Inbound;
 import nl.stem.identity.Channel;
@@ -60,8 +61,7 @@ public class Invitations implements InvitationLinks {
      */
     @Transactional
     public Invitation create(UUID respondentId, String surveyId, String language) {
-        String bot = config.botUsername().filter(b -> !b.isBlank()).orElseThrow(() -> new StemException(409,
-                "telegram_bot_username_missing", "Set stem.telegram.bot-username to create Telegram invitation links"));
+        String bot = config.botUsername().filter(b -> !b.isBlank()).orElseThrow(() -> new StemException(ErrorCode.TELEGRAM_BOT_USERNAME_MISSING, "Set stem.telegram.bot-username to create Telegram invitation links"));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import nl.stem.api.RequestBody;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -36,7 +37,7 @@ final class FormBody {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             // One value per key is what Twilio sends and what its signature scheme covers.
             if (params.putIfAbsent(key, value) != null) {
-                throw new StemException(400, "duplicate_parameter", "Form parameter " + key + " appears more than once");
+                throw new StemException(ErrorCode.DUPLICATE_PARAMETER, "Form parameter " + key + " appears more than once");
             }
         }
         return params;
@@ -46,7 +47,7 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new StemException(400, "malformed_form", "The form body is not valid application/x-www-form-urlencoded");
+            throw new StemException(ErrorCode.MALFORMED_FORM, "The form body is not valid application/x-www-form-urlencoded");
         }
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.text.ExternalText;
 
@@ -42,7 +43,7 @@ public class TwilioStatusCallback {
 
         String messageSid = params.get("MessageSid");
         if (messageSid == null || messageSid.isBlank()) {
-            throw new StemException(400, "missing_fields", "MessageSid is required");
+            throw new StemException(ErrorCode.MISSING_FIELDS, "MessageSid is required");
         }
         Optional<DeliveryStatus> status = DeliveryStatus.parse(params.get("MessageStatus"));
         if (status.isEmpty()) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.text.ExternalText;
 
@@ -43,10 +44,10 @@ public class TwilioWebhook {
         String messageSid = params.get("MessageSid");
         String from = params.get("From");
         if (messageSid == null || messageSid.isBlank() || from == null || from.isBlank()) {
-            throw new StemException(400, "missing_fields", "MessageSid and From are required");
+            throw new StemException(ErrorCode.MISSING_FIELDS, "MessageSid and From are required");
         }
         if (messageSid.length() > MAX_ID_LENGTH || from.length() > MAX_ID_LENGTH) {
-            throw new StemException(400, "field_too_long", "MessageSid and From are at most " + MAX_ID_LENGTH + " characters");
+            throw new StemException(ErrorCode.FIELD_TOO_LONG, "MessageSid and From are at most " + MAX_ID_LENGTH + " characters");
         }
         conversations.handle(params);
         return Response.ok(EMPTY_TWIML, "text/xml").build();

@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 
@@ -66,12 +67,12 @@ public class MemberResource {
                                       @RequestBody(content = @Content(mediaType = CSV)) InputStream body) {
         // Checked here rather than with @Consumes, so that a caller without a valid token learns nothing but 401.
         if (!isCsv(contentType)) {
-            throw new StemException(415, "not_csv", "Send the member file as Content-Type: text/csv (UTF-8)");
+            throw new StemException(ErrorCode.NOT_CSV, "Send the member file as Content-Type: text/csv (UTF-8)");
         }
         MemberFile file = MemberFile.read(read(body));
         MemberColumns columns = MemberColumns.of(file.header());
         if (file.rows().isEmpty()) {
-            throw new StemException(400, "no_members", "The file has a header but no member rows");
+            throw new StemException(ErrorCode.NO_MEMBERS, "The file has a header but no member rows");
         }
         MemberRows.Checked checked = MemberRows.check(file, columns);
         return memberImport.store(checked.valid(), checked.rejected(), file.rows().size(),
@@ -125,6 +126,6 @@ public class MemberResource {
     }
 
     private static StemException notFound(String memberId) {
-        return new StemException(404, "member_not_found", "No member with member_id '" + memberId + "'");
+        return new StemException(ErrorCode.MEMBER_NOT_FOUND, "No member with member_id '" + memberId + "'");
     }
 }

@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.engine.UiTexts;
@@ -72,7 +73,7 @@ public class WaveLifecycle {
     public WaveSummary get(long id) {
         List<WaveSummary> found = store.summaries(id);
         if (found.isEmpty()) {
-            throw new StemException(404, "unknown_wave", "No wave " + id);
+            throw StemException.alias(ErrorCode.WAVE_NOT_FOUND, "unknown_wave", 404, "No wave " + id);
         }
         return found.get(0);
     }
@@ -88,7 +89,7 @@ public class WaveLifecycle {
         try {
             Jdbc.inTransaction(ds, c -> {
                 if (status(c, id).equals("closed")) {
-                    throw new StemException(409, "wave_closed", "Wave " + id + " is closed already");
+                    throw new StemException(ErrorCode.WAVE_CLOSED, "Wave " + id + " is closed already");
                 }
                 store.close(c, id, now);
                 AuditEntry.record(c, now, actor, "wave.close", "wave:" + id, null);
@@ -149,20 +150,20 @@ public class WaveLifecycle {
     public int feedback(long id, Map<String, String> texts, String actor) {
         Instant now = clock.instant();
         if (texts == null || texts.isEmpty()) {
-            throw new StemException(400, "missing_texts", "Send texts by language, e.g. {\"texts\": {\"nl\": \"...\", \"default\": \"...\"}}");
+            throw new StemException(ErrorCode.MISSING_TEXTS, "Send texts by language, e.g. {\"texts\": {\"nl\": \"...\", \"default\": \"...\"}}");
         }
         for (Map.Entry<String, String> t : texts.entrySet()) {
             if (t.getValue() == null || t.getValue().isBlank() || t.getValue().length() > MAX_FEEDBACK) {
-                throw new StemException(400, "bad_text", "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
+                throw new StemException(ErrorCode.BAD_TEXT, "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
             }
         }
         texts = withLink(id, texts);
         try (Connection c = ds.getConnection()) {
             if (!status(c, id).equals("closed")) {
-                throw new StemException(409, "wave_open", "Close the wave before sending what was learned");
+                throw new StemException(ErrorCode.WAVE_OPEN, "Close the wave before sending what was learned");
             }
             if (store.feedbackSent(c, id)) {
-                throw new StemException(409, "feedback_sent", "Wave " + id + " has had its feedback message");
+                throw new StemException(ErrorCode.FEEDBACK_SENT, "Wave " + id + " has had its feedback message");
             }
             PublishedSurvey survey = catalog.byVersionId(store.versionId(c, id)).orElseThrow();
             List<WaveStore.FeedbackRecipient> recipients = store.feedbackRecipients(c, id);
@@ -173,7 +174,7 @@ public class WaveLifecycle {
                 }
             }
             if (!missing.isEmpty()) {
-                throw new StemException(422, "missing_languages", "No text for these members' languages (add them or \"default\"): "
+                throw new StemException(ErrorCode.MISSING_LANGUAGES, "No text for these members' languages (add them or \"default\"): "
                         + String.join(", ", missing));
             }
             PanelMessages messages = new PanelMessages(ui);
@@ -200,7 +201,7 @@ public class WaveLifecycle {
         if (texts.values().stream().noneMatch(t -> t.contains(LINK))) {
             return texts;
         }
-        String url = results.liveUrl(id).orElseThrow(() -> new StemException(422, "not_published",
+        String url = results.liveUrl(id).orElseThrow(() -> new StemException(ErrorCode.NOT_PUBLISHED, 422,
                 "The text uses " + LINK + " but wave " + id + " has no public results: publish them first"));
         Map<String, String> out = new java.util.LinkedHashMap<>();
         texts.forEach((k, v) -> out.put(k, v.replace(LINK, url)));
@@ -213,6 +214,6 @@ public class WaveLifecycle {
 
     private String status(Connection c, long id) throws SQLException {
         return store.lockStatus(c, id)
-                .orElseThrow(() -> new StemException(404, "unknown_wave", "No wave " + id));
+                .orElseThrow(() -> StemException.alias(ErrorCode.WAVE_NOT_FOUND, "unknown_wave", 404, "No wave " + id));
     }
 }

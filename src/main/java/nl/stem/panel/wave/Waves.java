@@ -30,6 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.engine.UiTexts;
@@ -90,7 +91,7 @@ public class Waves {
         validate(request);
         if (request.inviteAt() != null && request.inviteAt().isAfter(now.plus(MAX_INVITE_AHEAD))) {
             // Also keeps the invitation and its reminders inside PostgreSQL's timestamp range.
-            throw new StemException(400, "bad_invite_at", "inviteAt is at most " + MAX_INVITE_AHEAD.toDays() + " days ahead");
+            throw new StemException(ErrorCode.BAD_INVITE_AT, "inviteAt is at most " + MAX_INVITE_AHEAD.toDays() + " days ahead");
         }
         PublishedSurvey survey = survey(request.survey());
         long started = System.nanoTime();
@@ -104,12 +105,12 @@ public class Waves {
             List<Candidate> invited = selection.invited();
             Map<String, Integer> excluded = selection.excluded();
             if (invited.isEmpty()) {
-                throw new StemException(422, "no_reachable_member", "No member of this selection can be invited: "
+                throw new StemException(ErrorCode.NO_REACHABLE_MEMBER, "No member of this selection can be invited: "
                         + (excluded.isEmpty() ? "the selection is empty" : "left out " + excluded));
             }
             boolean needLinks = invited.stream().anyMatch(m -> m.providerId() == null);
             if (needLinks && !links.available()) {
-                throw new StemException(409, "telegram_bot_username_missing",
+                throw new StemException(ErrorCode.TELEGRAM_BOT_USERNAME_MISSING,
                         "Set stem.telegram.bot-username: some Telegram members need an invitation link");
             }
             long selected = System.nanoTime();
@@ -182,22 +183,22 @@ public class Waves {
 
     private void validate(WaveRequest r) {
         if (r == null) {
-            throw new StemException(400, "missing_body", "Send the wave as JSON");
+            throw new StemException(ErrorCode.MISSING_BODY, "Send the wave as JSON");
         }
         if (r.name() == null || r.name().isBlank() || r.name().length() > 200) {
-            throw new StemException(400, "bad_name", "name is required, at most 200 characters");
+            throw new StemException(ErrorCode.BAD_NAME, "name is required, at most 200 characters");
         }
         if (r.survey() == null || r.survey().isBlank()) {
-            throw new StemException(400, "missing_survey", "survey (the survey id) is required");
+            throw new StemException(ErrorCode.MISSING_SURVEY, "survey (the survey id) is required");
         }
         List<Integer> hours = r.reminderHours() == null ? List.of() : r.reminderHours();
         if (hours.size() > config.maxReminders()) {
-            throw new StemException(400, "too_many_reminders", "At most " + config.maxReminders() + " reminders");
+            throw new StemException(ErrorCode.TOO_MANY_REMINDERS, "At most " + config.maxReminders() + " reminders");
         }
         int previous = 0;
         for (Integer h : hours) {
             if (h == null || h <= previous || h > 24 * 90) {
-                throw new StemException(400, "bad_reminder_hours",
+                throw new StemException(ErrorCode.BAD_REMINDER_HOURS,
                         "reminderHours must be increasing whole hours after the invitation, between 1 and 2160");
             }
             previous = h;
@@ -205,23 +206,23 @@ public class Waves {
         if (r.members() != null) {
             for (String id : r.members()) {
                 if (id == null || !id.matches(MEMBER_ID)) {
-                    throw new StemException(400, "bad_member_id", "Member ids are 1-64 characters of A-Za-z0-9._-");
+                    throw new StemException(ErrorCode.BAD_MEMBER_ID, "Member ids are 1-64 characters of A-Za-z0-9._-");
                 }
             }
         }
         if (r.idempotencyKey() != null && !r.idempotencyKey().matches("[A-Za-z0-9_-]{8,64}")) {
-            throw new StemException(400, "bad_idempotency_key", "idempotencyKey is 8-64 characters of A-Za-z0-9_-");
+            throw new StemException(ErrorCode.BAD_IDEMPOTENCY_KEY, "idempotencyKey is 8-64 characters of A-Za-z0-9_-");
         }
         if (r.filter() != null && r.filter().channel() != null && Channel.panel(r.filter().channel()).isEmpty()) {
-            throw new StemException(400, "bad_channel", "filter.channel is telegram or whatsapp");
+            throw new StemException(ErrorCode.BAD_CHANNEL, "filter.channel is telegram or whatsapp");
         }
     }
 
     private PublishedSurvey survey(String id) {
         if (catalog.isRetired(id)) {
-            throw new StemException(409, "survey_retired", "Survey " + id + " is retired; publish it again to start a wave");
+            throw new StemException(ErrorCode.SURVEY_RETIRED, "Survey " + id + " is retired; publish it again to start a wave");
         }
-        return catalog.latest(id).orElseThrow(() -> new StemException(422, "unknown_survey", "No survey " + id + " is published"));
+        return catalog.latest(id).orElseThrow(() -> StemException.alias(ErrorCode.SURVEY_NOT_FOUND, "unknown_survey", 422, "No survey " + id + " is published"));
     }
 
 
@@ -233,7 +234,7 @@ public class Waves {
             Set<String> unknown = new TreeSet<>(r.members());
             out.forEach(m -> unknown.remove(m.memberId()));
             if (!unknown.isEmpty()) {
-                throw new StemException(422, "unknown_members", "Unknown member ids: " + String.join(", ", unknown));
+                throw new StemException(ErrorCode.UNKNOWN_MEMBERS, "Unknown member ids: " + String.join(", ", unknown));
             }
         }
         return out;
