@@ -16,7 +16,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import nl.stem.engine.Input;
+import nl.stem.channel.InputText;
 import nl.stem.text.CleanJson;
 import nl.stem.text.TextRule;
 
@@ -60,7 +60,7 @@ class RecordedUpdatesTest {
 
     static String describe(TelegramEvent e) {
         if (e instanceof TelegramEvent.FromChat c) {
-            return "chat " + c.chatId() + " " + describe(c.input()) + (c.languageHint() == null ? "" : " hint=" + c.languageHint())
+            return "chat " + c.chatId() + " " + InputText.of(c.input()) + (c.languageHint() == null ? "" : " hint=" + c.languageHint())
                     + (c.startPayload() == null ? "" : " start=" + c.startPayload())
                     + (c.callbackQueryId() == null ? "" : " callback=" + c.callbackQueryId());
         }
@@ -68,24 +68,5 @@ class RecordedUpdatesTest {
             return "blocked " + b.chatId();
         }
         return "ignored " + ((TelegramEvent.Ignored) e).kind();
-    }
-
-    static String describe(Input input) {
-        if (input instanceof Input.Text t) {
-            return "text \"" + t.text() + "\"";
-        }
-        if (input instanceof Input.ButtonTap t) {
-            return "tap " + t.payload();
-        }
-        if (input instanceof Input.Media m) {
-            return "media " + m.media().kind();
-        }
-        if (input instanceof Input.Unsupported u) {
-            return "unsupported " + u.kind();
-        }
-        if (input instanceof Input.Start s) {
-            return s.language() == null ? "start" : "start " + s.language();
-        }
-        return String.valueOf(input);
     }
 }

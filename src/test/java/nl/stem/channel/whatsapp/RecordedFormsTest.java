@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import nl.stem.conversation.Inbound;
-import nl.stem.engine.Input;
+import nl.stem.channel.InputText;
 import nl.stem.text.ExternalText;
 
 /**
@@ -71,24 +71,8 @@ class RecordedFormsTest {
                     + (params.get("ErrorCode") == null ? "" : " error " + params.get("ErrorCode"));
         }
         Inbound in = InboundMapping.inbound(params);
-        return "inbound " + in.providerUserId() + " " + describe(in.input())
+        return "inbound " + in.providerUserId() + " " + InputText.of(in.input())
                 + (in.providerMessageId() == null ? " without MessageSid" : "")
                 + (params.get("OptOutType") == null ? "" : " opt-out " + params.get("OptOutType"));
-    }
-
-    private static String describe(Input input) {
-        if (input instanceof Input.Text t) {
-            return "text \"" + t.text() + "\"";
-        }
-        if (input instanceof Input.ButtonTap t) {
-            return "tap " + t.payload();
-        }
-        if (input instanceof Input.Media m) {
-            return "media " + m.media().kind();
-        }
-        if (input instanceof Input.Unsupported u) {
-            return "unsupported " + u.kind();
-        }
-        return String.valueOf(input);
     }
 }
