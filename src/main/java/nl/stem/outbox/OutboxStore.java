@@ -26,7 +26,6 @@ import nl.stem.identity.IdentityStore;
 import nl.stem.worker.Jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
  * The one writer of the outbox table. Producers (conversation replies, wave invitations, reminders,
@@ -105,10 +104,13 @@ public class OutboxStore {
             returning id, idempotency_key
             """;
 
-    @Inject
-    DataSource ds;
-    @Inject
-    IdentityStore identities;
+    private final DataSource ds;
+    private final IdentityStore identities;
+
+    OutboxStore(DataSource ds, IdentityStore identities) {
+        this.ds = ds;
+        this.identities = identities;
+    }
 
     /**
      * Queues {@code messages} on the caller's connection (its transaction), created at {@code now},

@@ -11,7 +11,6 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import nl.stem.engine.UiTexts;
 import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
@@ -35,20 +34,24 @@ public class Reminders {
     private static final Set<String> CLOSED_SESSION = Set.of("completed", "refused", "stopped");
     private static final Set<String> UNDELIVERABLE = Set.of("failed", "undelivered");
 
-    @Inject
-    DataSource ds;
-    @Inject
-    PanelConfig config;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    UiTexts ui;
-    @Inject
-    Waves waves;
-    @Inject
-    WaveStore store;
-    @Inject
-    OutboxStore outbox;
+    private final DataSource ds;
+    private final PanelConfig config;
+    private final SurveyCatalog catalog;
+    private final UiTexts ui;
+    private final Waves waves;
+    private final WaveStore store;
+    private final OutboxStore outbox;
+
+    Reminders(DataSource ds, PanelConfig config, SurveyCatalog catalog, UiTexts ui, Waves waves, WaveStore store,
+            OutboxStore outbox) {
+        this.ds = ds;
+        this.config = config;
+        this.catalog = catalog;
+        this.ui = ui;
+        this.waves = waves;
+        this.store = store;
+        this.outbox = outbox;
+    }
 
     /** Queues the reminders due at {@code now}; returns how many were queued. */
     public int run(Instant now) throws SQLException {

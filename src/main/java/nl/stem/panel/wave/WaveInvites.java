@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import nl.stem.conversation.PanelInvites;
 import nl.stem.conversation.WaveInvite;
 
@@ -21,10 +20,13 @@ import nl.stem.conversation.WaveInvite;
  */
 @ApplicationScoped
 public class WaveInvites implements PanelInvites {
-    @Inject
-    DataSource ds;
-    @Inject
-    WaveStore store;
+    private final DataSource ds;
+    private final WaveStore store;
+
+    WaveInvites(DataSource ds, WaveStore store) {
+        this.ds = ds;
+        this.store = store;
+    }
 
     /**
      * The newest invitation of an open wave that the member has not answered yet: no session in

@@ -16,7 +16,6 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
@@ -41,28 +40,33 @@ public class WaveLifecycle {
     private static final int CANCEL_BATCH = 5000;
     private static final Logger LOG = Logger.getLogger(WaveLifecycle.class);
 
-    @Inject
-    DataSource ds;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    InvitationLinks invitationLinks;
-    @Inject
-    UiTexts ui;
-    @Inject
-    Waves waves;
-    @Inject
-    Clock clock;
-    @Inject
-    ResultsLinks results;
-    @Inject
-    Event<OutboxQueued> outboxQueued;
-    @Inject
-    Event<WaveClosed> closed;
-    @Inject
-    WaveStore store;
-    @Inject
-    OutboxStore outbox;
+    private final DataSource ds;
+    private final SurveyCatalog catalog;
+    private final InvitationLinks invitationLinks;
+    private final UiTexts ui;
+    private final Waves waves;
+    private final Clock clock;
+    private final ResultsLinks results;
+    private final Event<OutboxQueued> outboxQueued;
+    private final Event<WaveClosed> closed;
+    private final WaveStore store;
+    private final OutboxStore outbox;
+
+    WaveLifecycle(DataSource ds, SurveyCatalog catalog, InvitationLinks invitationLinks, UiTexts ui, Waves waves, Clock clock,
+            ResultsLinks results, Event<OutboxQueued> outboxQueued, Event<WaveClosed> closed, WaveStore store,
+            OutboxStore outbox) {
+        this.ds = ds;
+        this.catalog = catalog;
+        this.invitationLinks = invitationLinks;
+        this.ui = ui;
+        this.waves = waves;
+        this.clock = clock;
+        this.results = results;
+        this.outboxQueued = outboxQueued;
+        this.closed = closed;
+        this.store = store;
+        this.outbox = outbox;
+    }
 
     @Transactional
     public List<WaveSummary> list() {

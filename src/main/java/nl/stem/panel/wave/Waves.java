@@ -28,7 +28,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
@@ -59,28 +58,32 @@ public class Waves {
     private static final int ANALYZE_AFTER = 10_000;
     private static final String MEMBER_ID = "[A-Za-z0-9._-]{1,64}";
 
-    @Inject
-    DataSource ds;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    PanelConfig config;
-    @Inject
-    InvitationLinks links;
-    @Inject
-    ConfiguredChannels channels;
-    @Inject
-    UiTexts ui;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
-    @Inject
-    Event<OutboxQueued> outboxQueued;
-    @Inject
-    WaveStore store;
-    @Inject
-    OutboxStore outbox;
+    private final DataSource ds;
+    private final SurveyCatalog catalog;
+    private final PanelConfig config;
+    private final InvitationLinks links;
+    private final ConfiguredChannels channels;
+    private final UiTexts ui;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Event<OutboxQueued> outboxQueued;
+    private final WaveStore store;
+    private final OutboxStore outbox;
+
+    Waves(DataSource ds, SurveyCatalog catalog, PanelConfig config, InvitationLinks links, ConfiguredChannels channels,
+            UiTexts ui, ObjectMapper json, Clock clock, Event<OutboxQueued> outboxQueued, WaveStore store, OutboxStore outbox) {
+        this.ds = ds;
+        this.catalog = catalog;
+        this.config = config;
+        this.links = links;
+        this.channels = channels;
+        this.ui = ui;
+        this.json = json;
+        this.clock = clock;
+        this.outboxQueued = outboxQueued;
+        this.store = store;
+        this.outbox = outbox;
+    }
 
     /** How far ahead a wave may be planned. */
     static final Duration MAX_INVITE_AHEAD = Duration.ofDays(366);
