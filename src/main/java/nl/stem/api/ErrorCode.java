@@ -78,6 +78,8 @@ public enum ErrorCode {
     BODY_TOO_LARGE(413, "body_too_large"),
     /** No preview conversation with this token */
     CONVERSATION_NOT_FOUND(404, "conversation_not_found"),
+    /** The survey draft is gone (published, discarded or expired) */
+    DRAFT_NOT_FOUND(404, "draft_not_found"),
     /** Form parameter */
     DUPLICATE_PARAMETER(400, "duplicate_parameter"),
     /** A JSON body is required */
@@ -96,6 +98,8 @@ public enum ErrorCode {
     FROM_TO_REQUIRED(400, "from_to_required"),
     /** Something went wrong on our side (error id */
     INTERNAL_ERROR(500, "internal_error"),
+    /** Survey 'x' is not in that language */
+    LANGUAGE_NOT_FOUND(404, "language_not_found"),
     /** The file is not valid CSV: */
     MALFORMED_CSV(400, "malformed_csv"),
     /** The form body is not valid application/x-www-form-urlencoded (UTF-8) */

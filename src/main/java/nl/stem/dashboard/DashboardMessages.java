@@ -43,6 +43,21 @@ public interface DashboardMessages {
     @Message("Logged in as {name}")
     String logged_in_as(String name);
 
+    @Message("Sections")
+    String nav();
+
+    @Message("Waves")
+    String nav_waves();
+
+    @Message("Members")
+    String nav_members();
+
+    @Message("Results")
+    String nav_results();
+
+    @Message("Surveys")
+    String nav_surveys();
+
     @Message("Waves")
     String waves_title();
 

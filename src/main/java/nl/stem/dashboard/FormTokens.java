@@ -18,6 +18,8 @@ import io.quarkus.security.ForbiddenException;
 public final class FormTokens {
     /** The form field's name. */
     public static final String FIELD = "form_token";
+    /** Why a form without its token was refused. */
+    public static final String REFUSED = "The form has no valid form token: reload the page and try again";
 
     private FormTokens() {
     }
@@ -43,7 +45,7 @@ public final class FormTokens {
         byte[] expected = of(cookie).getBytes(StandardCharsets.US_ASCII);
         byte[] given = (submitted == null ? "" : submitted).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, given)) {
-            throw new ForbiddenException("The form has no valid form token: reload the page and try again");
+            throw new ForbiddenException(REFUSED);
         }
     }
 }

@@ -62,6 +62,8 @@ public class LoginPage {
     Audit audit;
     @Context
     HttpServerRequest request;
+    @Inject
+    SecurityIdentity identity;
 
     @GET
     @Path("/login")
@@ -112,9 +114,15 @@ public class LoginPage {
     @POST
     @Path("/logout")
     public Response logout(@CookieParam(DashboardCookieMechanism.COOKIE) String sessionId, @QueryParam("lang") String lang,
-                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        sessions.close(sessionId);
+                           @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+                           @RestForm(FormTokens.FIELD) String formToken) {
         String language = DashboardLanguage.choose(lang, acceptLanguage);
+        if (sessionId != null && !sessionId.isEmpty() && !FormTokens.of(sessionId).equals(formToken == null ? "" : formToken)) {
+            // Another site's form cannot log a coordinator out: the session stays, and the page says why.
+            DashboardMessages m = DashboardPages.messages(language);
+            return DashboardPages.errorPage(403, language, identity, m.error_forbidden(), FormTokens.REFUSED, config);
+        }
+        sessions.close(sessionId);
         return Response.seeOther(URI.create("/dashboard/login?lang=" + language)).cookie(cookie("", 0)).build();
     }
 

@@ -30,6 +30,29 @@ public record Page(String lang, String user, String path, Map<String, String> qu
         return otherPath + "?lang=" + lang;
     }
 
+    /** This page with one query parameter set, e.g. the next page of a list. */
+    public String hrefWith(String key, long value) {
+        Map<String, String> q = new LinkedHashMap<>(query);
+        q.put(key, String.valueOf(value));
+        q.put("lang", lang);
+        return path + "?" + encode(q);
+    }
+
+    /** A survey's page in this page's language. */
+    public String surveyHref(String surveyId) {
+        return href("/dashboard/surveys/" + URLEncoder.encode(surveyId, StandardCharsets.UTF_8));
+    }
+
+    /** A member's page in this page's language. */
+    public String memberHref(String memberId) {
+        return href("/dashboard/members/" + URLEncoder.encode(memberId, StandardCharsets.UTF_8));
+    }
+
+    /** A member's erasure confirmation in this page's language. */
+    public String memberEraseHref(String memberId) {
+        return href("/dashboard/members/" + URLEncoder.encode(memberId, StandardCharsets.UTF_8) + "/erase");
+    }
+
     /** A wave's page in this page's language. */
     public String waveHref(long waveId) {
         return href("/dashboard/waves/" + waveId);

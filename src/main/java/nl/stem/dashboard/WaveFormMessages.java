@@ -104,4 +104,7 @@ public interface WaveFormMessages {
 
     @Message("other languages")
     String feedback_default();
+
+    @Message("What we learned was sent on {at}.")
+    String feedback_sent(String at);
 }

@@ -148,7 +148,7 @@ public class WaveStatistics {
         return Snapshot.read(db, c -> {
             List<WaveOverview> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("""
-                    select w.id, w.name, w.survey_version_id, w.status, w.invite_at, w.closed_at,
+                    select w.id, w.name, w.survey_version_id, w.status, w.invite_at, w.closed_at, w.feedback_sent_at,
                            m.invited, m.completed, m.complete
                     from (select * from waves order by created_at desc, id desc limit ?) w
                     cross join lateral (
@@ -233,7 +233,7 @@ public class WaveStatistics {
         String title = p.map(s -> Optional.ofNullable(s.version().texts().pattern(language, "survey.title"))
                 .orElse(s.version().survey().title())).orElse(surveyId);
         int version = p.map(s -> s.version().version()).orElse(0);
-        return new WaveInfo(w.id(), w.name(), surveyId, title, version, w.status(), w.inviteAt(), w.closedAt());
+        return new WaveInfo(w.id(), w.name(), surveyId, title, version, w.status(), w.inviteAt(), w.closedAt(), w.feedbackSentAt());
     }
 
     /** Largest group first (ties by key); members without a value last. */
@@ -320,10 +320,11 @@ public class WaveStatistics {
     }
 
     /** The columns of {@code waves} the dashboard shows. */
-    record WaveRow(long id, String name, long surveyVersionId, String status, Instant inviteAt, Instant closedAt) {
+    record WaveRow(long id, String name, long surveyVersionId, String status, Instant inviteAt, Instant closedAt,
+                   Instant feedbackSentAt) {
         static Optional<WaveRow> find(Connection c, long id) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement(
-                    "select id, name, survey_version_id, status, invite_at, closed_at from waves where id = ?")) {
+                    "select id, name, survey_version_id, status, invite_at, closed_at, feedback_sent_at from waves where id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? Optional.of(of(rs)) : Optional.empty();
@@ -333,8 +334,10 @@ public class WaveStatistics {
 
         static WaveRow of(ResultSet rs) throws SQLException {
             Timestamp closed = rs.getTimestamp("closed_at");
+            Timestamp feedback = rs.getTimestamp("feedback_sent_at");
             return new WaveRow(rs.getLong("id"), rs.getString("name"), rs.getLong("survey_version_id"), rs.getString("status"),
-                    rs.getTimestamp("invite_at").toInstant(), closed == null ? null : closed.toInstant());
+                    rs.getTimestamp("invite_at").toInstant(), closed == null ? null : closed.toInstant(),
+                    feedback == null ? null : feedback.toInstant());
         }
     }
 }

@@ -44,6 +44,8 @@ class EndpointSecurityTest {
                 Arguments.of("GET", "/api/surveys/toegang_tot_werk/versions", null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/surveys/toegang_tot_werk/versions/1", null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/surveys/toegang_tot_werk/diff?from=1&to=1", null, Set.of(R, A), 200),
+                Arguments.of("GET", "/api/surveys/toegang_tot_werk/translations", null, Set.of(R, A), 200),
+                Arguments.of("GET", "/api/surveys/toegang_tot_werk/translations/ar.po", null, Set.of(R, A), 200),
                 Arguments.of("POST", "/api/surveys/no_such_survey/retire", null, Set.of(R, A), 404),
                 Arguments.of("GET", "/api/exports/long.csv" + EXPORT, null, Set.of(R, A), 200),
                 Arguments.of("GET", "/api/exports/wide.csv" + EXPORT, null, Set.of(R, A), 200),

@@ -150,7 +150,12 @@ class DashboardLoginTest {
     @Test
     void logout_endsTheSessionAndClearsTheCookie() throws Exception {
         String cookie = DashboardLogins.login(ApiTokensForTests.token("coordinator"));
-        Response out = given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).post("/dashboard/logout");
+        // Another site's form, without the session's form token, logs no one out.
+        given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).formParam("form_token", "forged")
+                .post("/dashboard/logout").then().statusCode(403).contentType(ContentType.HTML);
+        assertEquals(1, count("select count(*) from dashboard_sessions where id_hash = ?", TokenHashes.hash(cookie)));
+        Response out = given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie)
+                .formParam("form_token", FormTokens.of(cookie)).post("/dashboard/logout");
         assertEquals(303, out.statusCode());
         assertTrue(out.header("Location").contains("/dashboard/login"));
         assertTrue(out.header("Set-Cookie").contains("Max-Age=0"), out.header("Set-Cookie"));

@@ -238,7 +238,8 @@ final class WaveFixture {
         private void insertAnswer(Connection c, UUID session, UUID respondent, String question, UUID media) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("insert into answers (session_id, respondent_id, survey_version_id, question_id, "
                     + "question_type, value, language, channel, ioi_tags, media_id, preview, answered_at, wave_id) "
-                    + "values (?, ?, ?, ?, 'text', '\"x\"'::jsonb, ?, ?, ?, ?, false, ?, ?)")) {
+                    + "values (?, ?, ?, ?, 'text', '{\"kind\": \"TEXT\", \"text\": \"x\", \"media\": null, \"number\": null, \"choices\": []}'::jsonb,"
+                    + " ?, ?, ?, ?, false, ?, ?)")) {
                 ps.setObject(1, session);
                 ps.setObject(2, respondent);
                 ps.setLong(3, versionId);

@@ -125,7 +125,7 @@ class WaveStatsTest {
         assertCountsMatchAnswers(w.waveId, 16, 3);
 
         // A changed answer (the engine rewrites the row) counts once; a re-answer with a file counts as media.
-        exec("update answers set value = '\"other\"'::jsonb where wave_id = ? and question_id = 'safe_area'", w.waveId);
+        exec("update answers set value = jsonb_set(value, '{text}', '\"other\"') where wave_id = ? and question_id = 'safe_area'", w.waveId);
         exec("update answers set media_id = (select id from media_objects where respondent_id = answers.respondent_id limit 1) "
                 + "where wave_id = ? and respondent_id = ? and question_id = 'safe_area'", w.waveId, erased);
         assertCountsMatchAnswers(w.waveId, 16, 4);

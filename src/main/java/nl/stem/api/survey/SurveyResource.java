@@ -1,16 +1,9 @@
 package nl.stem.api.survey;
 
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +29,6 @@ import nl.stem.api.JsonBodies;
 import nl.stem.api.Problem;
 import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
-import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
 import nl.stem.survey.InvalidSurveyException;
 import nl.stem.survey.LoadResult;
@@ -47,7 +39,7 @@ import nl.stem.survey.SurveyPublisher;
 import nl.stem.survey.SurveyRecord;
 import nl.stem.survey.SurveySource;
 import nl.stem.survey.SurveyVersionRecord;
-import nl.stem.survey.model.Question;
+import nl.stem.survey.TranslationStatus;
 import nl.stem.survey.model.SurveyVersion;
 
 /** Researchers validate, publish, list, inspect, compare and retire surveys. */
@@ -56,8 +48,6 @@ import nl.stem.survey.model.SurveyVersion;
 @RolesAllowed(Role.RESEARCHER_NAME)
 @Tag(name = "surveys", description = "Validate, publish and version surveys")
 public class SurveyResource {
-    private static final Pattern FILE = Pattern.compile("[a-z][a-z0-9_]*\\.yaml");
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
     /** A validation finding, as structured JSON. */
     public record ProblemItem(String severity, String file, int line, String key, String message) {
@@ -94,6 +84,8 @@ public class SurveyResource {
     @Inject
     SurveyCatalog catalog;
     @Inject
+    SurveyVersions versions;
+    @Inject
     SurveyPublisher publisher;
     @Inject
     ApiConfig config;
@@ -101,10 +93,6 @@ public class SurveyResource {
     ObjectMapper json;
     @Inject
     SecurityIdentity identity;
-    @Inject
-    Audit audit;
-    @Inject
-    Clock clock;
 
     @POST
     @Path("/validate")
@@ -143,16 +131,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "List surveys with their latest version and retirement")
     public List<SurveySummary> list() {
-        List<SurveySummary> out = new ArrayList<>();
-        for (SurveyRecord s : SurveyRecord.<SurveyRecord>list("order by id")) {
-            long count = SurveyVersionRecord.count("surveyId", s.id);
-            if (count == 0) {
-                continue;
-            }
-            int latest = SurveyVersionRecord.<SurveyVersionRecord>find("surveyId = ?1 order by version desc", s.id).firstResult().version;
-            out.add(new SurveySummary(s.id, latest, s.retiredAt != null, s.retiredAt, count));
-        }
-        return out;
+        return versions.list();
     }
 
     @GET
@@ -160,9 +139,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "List a survey's published versions")
     public List<VersionSummary> versions(@PathParam("id") String id) {
-        requireSurvey(id);
-        return SurveyVersionRecord.<SurveyVersionRecord>list("surveyId = ?1 order by version", id).stream()
-                .map(v -> new VersionSummary(v.version, v.checksum, v.publishedBy, v.publishedAt, v.id)).toList();
+        return versions.versions(id);
     }
 
     @GET
@@ -184,21 +161,47 @@ public class SurveyResource {
                 v.survey().languages(), v.survey().openToAnyone(), row.publishedBy, row.publishedAt, sources, questions);
     }
 
+    /** One language's translation state: counts, and each key that is not translated and reviewed. */
+    public record LanguageStatus(String language, long keys, long translated, long fuzzy, long stale, long missing,
+                                 List<Map<String, String>> open) {
+        static LanguageStatus of(TranslationStatus t) {
+            List<Map<String, String>> open = t.entries().stream().filter(e -> e.state() != TranslationStatus.State.TRANSLATED)
+                    .map(e -> Map.of("key", e.key(), "state", e.state().name().toLowerCase(java.util.Locale.ROOT))).toList();
+            return new LanguageStatus(t.language(), t.entries().size(), t.translated(), t.fuzzy(), t.stale(), t.missing(), open);
+        }
+    }
+
+    @GET
+    @Path("/{id}/translations")
+    @Operation(summary = "How far each language of a version is translated",
+            description = "Per language the keys translated, fuzzy (machine-drafted), stale (source text changed) and missing;"
+                    + " version defaults to the latest")
+    public List<LanguageStatus> translations(@PathParam("id") String id, @QueryParam("version") Integer version) {
+        int v = version == null ? versions.latest(id) : version;
+        return versions.translations(id, v).languages().stream().map(LanguageStatus::of).toList();
+    }
+
+    @GET
+    @Path("/{id}/translations/{language}.po")
+    @Produces("text/x-gettext-translation")
+    @Operation(summary = "A language's PO template: every key, translations kept, missing ones empty",
+            description = "For translators or Weblate; fuzzy and stale entries are marked '#, fuzzy'. version defaults to the latest")
+    public Response template(@PathParam("id") String id, @PathParam("language") String language, @QueryParam("version") Integer version) {
+        if (!SurveyUploads.isLanguage(language)) {
+            throw new StemException(ErrorCode.BAD_LANGUAGE, "'" + language + "' is not a language tag such as ar or pt-BR");
+        }
+        int v = version == null ? versions.latest(id) : version;
+        return Response.ok(versions.template(id, v, language), "text/x-gettext-translation; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + id + "-" + language + ".po\"").build();
+    }
+
     @POST
     @Path("/{id}/retire")
     @Transactional
     @Operation(summary = "Retire a survey: no new sessions start on it",
             description = "Sessions already under way finish; answers keep their version")
     public SurveySummary retire(@PathParam("id") String id) {
-        SurveyRecord s = requireSurvey(id);
-        if (s.retiredAt == null) {
-            s.retiredAt = clock.instant();
-            audit.record(identity.getPrincipal().getName(), "survey.retire", id, Map.of());
-        }
-        catalog.markRetired(id, true);
-        long count = SurveyVersionRecord.count("surveyId", id);
-        int latest = SurveyVersionRecord.<SurveyVersionRecord>find("surveyId = ?1 order by version desc", id).firstResult().version;
-        return new SurveySummary(id, latest, true, s.retiredAt, count);
+        return versions.retire(id, identity.getPrincipal().getName());
     }
 
     @GET
@@ -210,72 +213,15 @@ public class SurveyResource {
         if (from == null || to == null) {
             throw new StemException(ErrorCode.FROM_TO_REQUIRED, "Give the two versions to compare as ?from=1&to=2");
         }
-        SurveyVersion a = catalog.byVersionId(requireVersion(id, from).id).orElseThrow().version();
-        SurveyVersion b = catalog.byVersionId(requireVersion(id, to).id).orElseThrow().version();
-        Map<String, Question> before = byId(a);
-        Map<String, Question> after = byId(b);
-        List<String> added = after.keySet().stream().filter(q -> !before.containsKey(q)).toList();
-        List<String> removed = before.keySet().stream().filter(q -> !after.containsKey(q)).toList();
-        List<QuestionChange> changed = new ArrayList<>();
-        for (String q : after.keySet()) {
-            if (!before.containsKey(q)) {
-                continue;
-            }
-            Map<String, Object> x = QuestionViews.definition(before.get(q));
-            Map<String, Object> y = QuestionViews.definition(after.get(q));
-            List<String> fields = new ArrayList<>();
-            Set<String> keys = new LinkedHashSet<>(x.keySet());
-            keys.addAll(y.keySet());
-            for (String k : keys) {
-                if (!Objects.equals(normal(x.get(k)), normal(y.get(k)))) {
-                    fields.add(k);
-                }
-            }
-            Map<String, Map<String, String>> tx = QuestionViews.texts(a, before.get(q));
-            Map<String, Map<String, String>> ty = QuestionViews.texts(b, after.get(q));
-            Set<String> languages = new LinkedHashSet<>(tx.keySet());
-            languages.addAll(ty.keySet());
-            for (String lang : languages) {
-                if (!Objects.equals(tx.get(lang), ty.get(lang))) {
-                    fields.add("texts." + lang);
-                }
-            }
-            if (!fields.isEmpty()) {
-                x.put("texts", tx);
-                y.put("texts", ty);
-                changed.add(new QuestionChange(q, fields, x, y));
-            }
-        }
-        List<String> order = b.survey().questions().stream().map(Question::id).toList();
-        return new Diff(id, from, to, added, removed, changed, order);
-    }
-
-    /** Numbers compare by value (1 and 1.0 are the same bound). */
-    private static Object normal(Object o) {
-        return o instanceof java.math.BigDecimal d ? d.stripTrailingZeros() : o;
-    }
-
-    private static Map<String, Question> byId(SurveyVersion v) {
-        Map<String, Question> m = new LinkedHashMap<>();
-        v.survey().questions().forEach(q -> m.put(q.id(), q));
-        return m;
+        return versions.diff(id, from, to);
     }
 
     private SurveyRecord requireSurvey(String id) {
-        SurveyRecord s = SurveyRecord.findById(id);
-        if (s == null || SurveyVersionRecord.count("surveyId", id) == 0) {
-            throw new StemException(ErrorCode.SURVEY_NOT_FOUND, "No published survey with id '" + id + "'");
-        }
-        return s;
+        return versions.requireSurvey(id);
     }
 
     private SurveyVersionRecord requireVersion(String id, int version) {
-        requireSurvey(id);
-        SurveyVersionRecord row = SurveyVersionRecord.find("surveyId = ?1 and version = ?2", id, version).firstResult();
-        if (row == null) {
-            throw new StemException(ErrorCode.VERSION_NOT_FOUND, "Survey '" + id + "' has no version " + version);
-        }
-        return row;
+        return versions.requireVersion(id, version);
     }
 
     private SurveySource source(InputStream body) {
@@ -284,22 +230,8 @@ public class SurveyResource {
             throw new StemException(ErrorCode.SURVEY_REQUIRED,
                     "Send {\"survey\": {\"file\": \"<id>.yaml\", \"content\": \"<yaml>\"}, \"translations\": {\"<lang>\": \"<po>\"}}");
         }
-        String file = upload.survey().file();
-        if (!FILE.matcher(file).matches()) {
-            throw new StemException(ErrorCode.BAD_FILE_NAME, "survey.file must be '<id>.yaml' with id [a-z][a-z0-9_]*, not '" + file + "'");
-        }
-        String id = file.substring(0, file.length() - ".yaml".length());
-        Map<String, SurveySource.TranslationFile> translations = new LinkedHashMap<>();
-        if (upload.translations() != null) {
-            for (Map.Entry<String, String> t : upload.translations().entrySet()) {
-                if (!LANGUAGE.matcher(t.getKey()).matches() || t.getValue() == null) {
-                    throw new StemException(ErrorCode.BAD_TRANSLATION,
-                            "translations must map language tags (e.g. \"ar\", \"pt-BR\") to PO file contents; '" + t.getKey() + "' is not one");
-                }
-                translations.put(t.getKey(), new SurveySource.TranslationFile("translations/" + id + "/" + t.getKey() + ".po", t.getValue()));
-            }
-        }
-        return new SurveySource("surveys/" + file, upload.survey().content(), translations);
+        return SurveyUploads.source(upload.survey().file(), upload.survey().content(),
+                upload.translations() == null ? Map.of() : upload.translations());
     }
 
     private static StemException invalid(List<SurveyProblem> problems) {

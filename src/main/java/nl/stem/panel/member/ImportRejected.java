@@ -28,6 +28,11 @@ public class ImportRejected extends StemException {
                 + " row(s) rejected; nothing was imported. Fix them and send the whole file again", problems);
     }
 
+    /** Every problem: {@link HeaderProblem}s for a bad header, {@link RowProblem}s for rejected rows. */
+    public List<?> details() {
+        return details;
+    }
+
     /** The problem response. */
     public Problem problem() {
         return new Problem(status(), code(), getMessage(), details);

@@ -19,14 +19,14 @@ import nl.stem.api.StemException;
  * @param status     {@code active} (not opted out) or {@code opted_out}
  * @param attributes attribute name to exact value; all must match
  */
-record MemberFilter(String q, String channel, String language, String consent, String status,
+public record MemberFilter(String q, String channel, String language, String consent, String status,
                     Map<String, String> attributes, int limit, int offset) {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1000;
-    static final String ATTRIBUTE = "attribute.";
+    public static final String ATTRIBUTE = "attribute.";
     private static final Set<String> NAMES = Set.of("q", "channel", "language", "consent", "status", "limit", "offset");
 
-    static MemberFilter of(Map<String, List<String>> params) {
+    public static MemberFilter of(Map<String, List<String>> params) {
         List<String> unknown = new ArrayList<>();
         Map<String, String> attributes = new TreeMap<>();
         for (Map.Entry<String, List<String>> p : params.entrySet()) {

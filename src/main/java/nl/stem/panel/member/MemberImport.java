@@ -54,6 +54,21 @@ public class MemberImport {
     ObjectMapper json;
 
     /**
+     * Imports a member file as sent, for the API and the dashboard alike: reads and checks it, then
+     * {@link #store stores} it. A bad header, an empty file or any rejected row throws
+     * ({@link ImportRejected}, {@link nl.stem.api.StemException}) and stores nothing.
+     */
+    public ImportResult importFile(byte[] csv, String actor, Instant now) {
+        MemberFile file = MemberFile.read(csv);
+        MemberColumns columns = MemberColumns.of(file.header());
+        if (file.rows().isEmpty()) {
+            throw new nl.stem.api.StemException(400, "no_members", "The file has a header but no member rows");
+        }
+        MemberRows.Checked checked = MemberRows.check(file, columns);
+        return store(checked.valid(), checked.rejected(), file.rows().size(), actor, now);
+    }
+
+    /**
      * Stores {@code valid} unless the database refuses some of them or {@code rejected} is not empty:
      * then nothing is stored and {@link ImportRejected} lists every rejected row.
      */

@@ -69,14 +69,7 @@ public class MemberResource {
         if (!isCsv(contentType)) {
             throw new StemException(ErrorCode.NOT_CSV, "Send the member file as Content-Type: text/csv (UTF-8)");
         }
-        MemberFile file = MemberFile.read(read(body));
-        MemberColumns columns = MemberColumns.of(file.header());
-        if (file.rows().isEmpty()) {
-            throw new StemException(ErrorCode.NO_MEMBERS, "The file has a header but no member rows");
-        }
-        MemberRows.Checked checked = MemberRows.check(file, columns);
-        return memberImport.store(checked.valid(), checked.rejected(), file.rows().size(),
-                identity.getPrincipal().getName(), clock.instant());
+        return memberImport.importFile(read(body), identity.getPrincipal().getName(), clock.instant());
     }
 
     @GET
