@@ -48,7 +48,7 @@ class ArchitectureTest {
                         c -> c.getPackageName().equals("nl.stem") || c.getPackageName().startsWith("nl.stem.dashboard")
                                 || c.getPackageName().startsWith("nl.stem.results")))
                 .layer("channels").definedBy("nl.stem.channel..")
-                .layer("panel").definedBy("nl.stem.panel..")
+                .layer("panel").definedBy("nl.stem.panel..", "nl.stem.privacy..")
                 .layer("conversation").definedBy("nl.stem.conversation..")
                 .layer("admin API").definedBy("nl.stem.api.auth..", "nl.stem.api.audit..", "nl.stem.api.export..",
                         "nl.stem.api.media..", "nl.stem.api.survey..")

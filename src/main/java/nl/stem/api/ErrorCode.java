@@ -110,6 +110,8 @@ public enum ErrorCode {
     MALFORMED_URL(400, "malformed_url"),
     /** The multipart body could not be read: */
     MALFORMED_MULTIPART(400, "malformed_multipart"),
+    /** This file was deleted under the retention schedule (stem.retention.media-months) */
+    MEDIA_EXPIRED(410, "media_expired"),
     /** No media with id */
     MEDIA_NOT_FOUND(404, "media_not_found"),
     /** This file has not been fetched from the provider yet; try again in a minute */

@@ -69,6 +69,10 @@ public class ConversationService {
     RespondentErasure erasure;
     @Inject
     LostReply lostReply;
+    @Inject
+    AccessAnswers accessSummary;
+    @Inject
+    ConsentLog consents;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -76,6 +80,13 @@ public class ConversationService {
             return Outcome.duplicateDelivery();
         }
         Instant now = clock.instant();
+        // "My data" (art. 15 GDPR) in any of Stem's languages; from a chat Stem does not know: a polite word, and nothing stored.
+        Optional<String> access = in.start() == null ? engine.accessRequestLanguage(in.input()) : Optional.empty();
+        if (access.isPresent() && !respondentData.known(in.channel(), in.providerUserId())) {
+            List<Long> queued = enqueue(in, null, List.of(accessSummary.unknownChat(access.get())), now);
+            outboxQueued.fire(new OutboxQueued(in.channel()));
+            return new Outcome(false, null, queued);
+        }
         // Locked: serialises this respondent's messages; other respondents' messages run in parallel.
         Respondent respondent = respondentData.contact(in.channel(), in.providerUserId(), now);
         RespondentData.Loaded loaded = RespondentData.Loaded.of(respondent);
@@ -83,6 +94,15 @@ public class ConversationService {
         SessionRecord session = sessions.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
         boolean ended = session == null || finished(session);
+        if (access.isPresent() && (session == null || ended && !sessions.state(session).confirmingDeletion())) {
+            // No session under way to ask again: the summary alone, and nothing else changes.
+            String language = !UiTexts.FALLBACK_LANGUAGE.equals(access.get()) || respondent.preferredLanguage == null
+                    ? access.get() : respondent.preferredLanguage;
+            accessSummary.forRespondent(respondent.id, language, now).ifPresent(replies::add);
+            List<Long> queued = enqueue(in, respondent, replies, now);
+            outboxQueued.fire(new OutboxQueued(in.channel()));
+            return new Outcome(false, session == null ? null : session.id, queued);
+        }
         // A menu button starts a survey only when no session is under way (else it is a stale button).
         String requested = in.start() != null ? in.start().surveyId() : ended ? menuChoice(in.input(), session == null) : null;
         boolean restart;
@@ -102,6 +122,12 @@ public class ConversationService {
             restart = apply(result, session, survey, respondent, in, now);
             explicit |= restart;
             replies.addAll(result.messages());
+            for (SessionEvent event : result.events()) {
+                if (event instanceof SessionEvent.AccessRequested a) {
+                    // The summary first, then the current question again.
+                    accessSummary.forRespondent(respondent.id, a.language(), now).ifPresent(m -> replies.add(0, m));
+                }
+            }
             if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
                 // "Delete my data", confirmed: everything about them goes; the confirmation is queued
                 // to their chat without their id, and purged once it has gone.
@@ -170,10 +196,12 @@ public class ConversationService {
                 answers.write(session, survey, a, in, now);
                 if (a.value().kind() == AnswerValue.Kind.CONSENT) {
                     respondent.consentStatus = "given";
+                    recordConsent(session, survey, respondent, a.questionId(), a.language(), ConsentLog.GIVEN, in, now);
                 }
-            } else if (event instanceof SessionEvent.ConsentRefused) {
+            } else if (event instanceof SessionEvent.ConsentRefused r) {
                 answers.deleteSession(session.id);
                 respondent.consentStatus = "refused";
+                recordConsent(session, survey, respondent, r.questionId(), r.language(), ConsentLog.REFUSED, in, now);
             } else if (event instanceof SessionEvent.Stopped) {
                 // STOP opts the member out of the panel until they start a survey again.
                 respondent.optedOutAt = now;
@@ -190,6 +218,14 @@ public class ConversationService {
         session.applicable = progress.applicable();
         sessions.save(session, result.state(), now);
         return restart;
+    }
+
+    /** Which consent text they decided on (its checksum, exactly as shown), when and where; never an answer. */
+    private void recordConsent(SessionRecord session, PublishedSurvey survey, Respondent respondent, String questionId,
+                               String language, String decision, Inbound in, Instant now) {
+        String lang = language == null ? survey.version().survey().sourceLanguage() : language;
+        engine.shownText(survey.version(), questionId, lang).ifPresent(shown -> consents.record(respondent.id, session.id,
+                survey.versionId(), questionId, lang, shown, decision, in.channel(), now));
     }
 
     /** The language for a new session: {@link LanguageChoice} decides (member, choice, hint, fallback). */

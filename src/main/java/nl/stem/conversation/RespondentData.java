@@ -80,6 +80,11 @@ public class RespondentData {
         });
     }
 
+    /** Whether Stem knows this channel identity (without creating it, as {@link #contact} would). */
+    boolean known(String channel, String providerId) {
+        return sql.run(c -> identities.respondentOf(c, channel, providerId) != null);
+    }
+
     private static final String LOCK_BY_ID =
             "select id, preferred_language, consent_status, opted_out_at, member_id from respondents where id = ? for update";
 

@@ -10,6 +10,7 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -27,10 +28,22 @@ public class DashboardCookieMechanism implements HttpAuthenticationMechanism {
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(COOKIE);
-        if (cookie == null || cookie.getValue().isEmpty()) {
+        if (cookie == null || cookie.getValue().isEmpty() || !countsFor(context.request().method(), context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         return identityProviderManager.authenticate(new DashboardSessionRequest(cookie.getValue()));
+    }
+
+    /**
+     * The cookie opens every dashboard page, but of the API only what a link in a page reads (exports,
+     * media, the codebook): a GET or HEAD. A change through the API needs a bearer token, so no page of
+     * another site can make one with a coordinator's cookie, whatever the browser does with SameSite.
+     */
+    static boolean countsFor(HttpMethod method, String path) {
+        if (path == null || !path.startsWith("/api/")) {
+            return true;
+        }
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method);
     }
 
     @Override

@@ -58,6 +58,9 @@ public interface DashboardMessages {
     @Message("Surveys")
     String nav_surveys();
 
+    @Message("Tokens")
+    String nav_tokens();
+
     @Message("Waves")
     String waves_title();
 

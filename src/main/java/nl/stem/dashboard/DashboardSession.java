@@ -36,6 +36,11 @@ public class DashboardSession {
         return !identity.isAnonymous() && identity.hasRole(Role.COORDINATOR_NAME);
     }
 
+    /** Admins: tokens. */
+    public boolean admin() {
+        return !identity.isAnonymous() && identity.hasRole(Role.ADMIN_NAME);
+    }
+
     /** Researchers and admins: results. */
     public boolean researcher() {
         return !identity.isAnonymous() && identity.hasRole(Role.RESEARCHER_NAME);

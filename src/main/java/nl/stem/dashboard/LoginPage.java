@@ -139,10 +139,14 @@ public class LoginPage {
         return next != null && LOCAL_NEXT.matcher(next).matches() && !next.contains("..");
     }
 
-    /** The session cookie; {@code maxAge} -1 lasts the browser session (the server keeps the expiry), 0 deletes it. */
+    /**
+     * The session cookie; {@code maxAge} -1 lasts the browser session (the server keeps the expiry), 0 deletes it.
+     * Its path is {@code /} so that the pages' export, media and codebook links under {@code /api/} work in
+     * the browser; there it counts for reading only ({@link DashboardCookieMechanism}).
+     */
     private NewCookie cookie(String value, int maxAge) {
         boolean https = "https".equalsIgnoreCase(request.scheme());
-        return new NewCookie.Builder(DashboardCookieMechanism.COOKIE).value(value).path("/dashboard")
+        return new NewCookie.Builder(DashboardCookieMechanism.COOKIE).value(value).path("/")
                 .httpOnly(true).secure(https).sameSite(NewCookie.SameSite.STRICT).maxAge(maxAge).build();
     }
 }

@@ -5,7 +5,9 @@ package nl.stem.engine;
  * under {@code words.<name>} in any of the survey's languages, or typed as {@code /<name>}.
  */
 enum Command {
-    STOP("stop"), PAUSE("pause"), LANGUAGE("language"), HELP("help"), SKIP("skip"), DELETE("delete"), START("start");
+    STOP("stop"), PAUSE("pause"), LANGUAGE("language"), HELP("help"), SKIP("skip"), DELETE("delete"), START("start"),
+    /** "My data": what Stem holds about the respondent (art. 15 GDPR); answered by the service, which holds it. */
+    MY_DATA("mydata");
 
     final String word;
 

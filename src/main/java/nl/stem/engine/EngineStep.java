@@ -110,6 +110,14 @@ final class EngineStep {
             return;
         }
         Optional<Command> command = in instanceof Input.Text t ? commands.detect(t.text()) : Optional.empty();
+        if (command.orElse(null) == Command.MY_DATA) {
+            // Answered in any state, and changes none: a paused session stays paused.
+            turn.emit(new SessionEvent.AccessRequested(phrases().language()));
+            if (!status.finished() && status != SessionState.Status.PAUSED) {
+                askCurrent();
+            }
+            return;
+        }
         if (status.finished()) {
             if (command.orElse(null) == Command.DELETE && status != SessionState.Status.REFUSED) {
                 askDeletion();
@@ -174,7 +182,7 @@ final class EngineStep {
             }
             case SKIP -> skip(AnswerParser.raw(in));
             case DELETE -> askDeletion();
-            case START -> askCurrent();
+            case START, MY_DATA -> askCurrent();
         }
     }
 
@@ -382,7 +390,7 @@ final class EngineStep {
         turn.answers.clear();
         turn.selection = new ArrayList<>();
         notice("consent.refused");
-        turn.emit(new SessionEvent.ConsentRefused());
+        turn.emit(new SessionEvent.ConsentRefused(turn.currentQuestion, phrases().language()));
     }
 
     void record(Question q, AnswerValue value, String raw) {

@@ -14,8 +14,11 @@ public sealed interface SessionEvent {
     record AnswerGiven(String questionId, AnswerValue value, String raw, String language) implements SessionEvent {
     }
 
-    /** Consent was refused: no answers of this session are kept. */
-    record ConsentRefused() implements SessionEvent {
+    /**
+     * Consent was refused: no answers of this session are kept, only the refusal itself (which text,
+     * in which language). Example: {@code new ConsentRefused("consent", "fa")}
+     */
+    record ConsentRefused(String questionId, String language) implements SessionEvent {
     }
 
     /** The last question was answered. */
@@ -32,6 +35,14 @@ public sealed interface SessionEvent {
 
     /** The respondent picked or changed their language. Example: {@code new LanguageChosen("ar")} */
     record LanguageChosen(String language) implements SessionEvent {
+    }
+
+    /**
+     * The respondent asked what Stem holds about them ("my data", /mydata). The service puts its
+     * summary before the step's messages (which ask the current question again, as after "help").
+     * Example: {@code new AccessRequested("fa")}
+     */
+    record AccessRequested(String language) implements SessionEvent {
     }
 
     /** The respondent confirmed that all their data is to be deleted. */

@@ -1,11 +1,15 @@
 package nl.stem.engine;
 
+import nl.stem.language.TextFold;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.model.SurveyVersion;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -65,6 +69,54 @@ public final class SurveyEngine {
     /** Whether the input asks to delete the respondent's data; a finished session still honours it. */
     public boolean isDelete(SurveyVersion version, Input input) {
         return isCommand(version, input, Command.DELETE);
+    }
+
+    /** Whether the input asks what Stem holds about the respondent ("my data", /mydata). */
+    public boolean isAccessRequest(SurveyVersion version, Input input) {
+        return isCommand(version, input, Command.MY_DATA);
+    }
+
+    /**
+     * For a chat with no survey to take the words from: the language of Stem's texts whose "my data"
+     * words the input is, English for {@code /mydata}; empty when it is not an access request.
+     * Example: {@code accessRequestLanguage(new Input.Text("اطلاعات من"))} is {@code Optional.of("fa")}.
+     */
+    public Optional<String> accessRequestLanguage(Input input) {
+        if (!(input instanceof Input.Text t) || t.text() == null) {
+            return Optional.empty();
+        }
+        String text = t.text().strip();
+        if (text.startsWith("/") && text.substring(1).split("[@\\s]", 2)[0].toLowerCase(Locale.ROOT).equals(Command.MY_DATA.word)) {
+            return Optional.of(UiTexts.FALLBACK_LANGUAGE);
+        }
+        String folded = TextFold.fold(text);
+        if (folded.isEmpty() || folded.length() > 40) {
+            return Optional.empty();
+        }
+        for (String lang : new TreeSet<>(ui.byLanguage().keySet())) {
+            for (String w : ui.pattern(lang, "words." + Command.MY_DATA.word).split("\\|")) {
+                if (folded.equals(TextFold.fold(w))) {
+                    return Optional.of(lang);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Question {@code questionId} as a respondent in {@code language} is shown it: the message's text
+     * (legends and numbered options included), then each button's label on a line of its own, whatever
+     * the channel makes of them. Empty for an unknown question. Consent records keep its SHA-256.
+     * Example: a consent in English gives {@code "Welcome! ... Do you take part?\nYes, I agree\nNo"}.
+     */
+    public Optional<String> shownText(SurveyVersion version, String questionId, String language) {
+        return version.survey().question(questionId).map(q -> {
+            Outbound o = new QuestionRenderer().render(q,
+                    new Phrases(ui, version, language == null ? version.survey().sourceLanguage() : language));
+            StringBuilder text = new StringBuilder(o.text());
+            o.buttons().forEach(b -> text.append('\n').append(b.label()));
+            return text.toString();
+        });
     }
 
     /**

@@ -11,7 +11,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +23,9 @@ import nl.stem.config.StemConfig;
 
 /**
  * Stores media under {@code stem.media.dir} as {@code ab/cd/<sha256>}: written to a temporary file
- * while hashing, then moved into place atomically, so a reader never sees half a file.
+ * while hashing, then moved into place atomically, so a reader never sees half a file. Files are
+ * readable by the service's own user only ({@code rw-------}, folders {@code rwx------}), whatever
+ * the umask: they are respondents' voices and faces.
  */
 @ApplicationScoped
 public class LocalMediaStore implements MediaStore {
@@ -39,8 +44,9 @@ public class LocalMediaStore implements MediaStore {
 
     @Override
     public Stored put(InputStream content, long maxBytes) throws IOException {
-        Path tmpDir = Files.createDirectories(root.resolve("tmp"));
+        Path tmpDir = directories(root.resolve("tmp"));
         Path tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+        ownerOnly(tmp, FILE);
         try {
             MessageDigest digest = sha256();
             long size = 0;
@@ -57,7 +63,7 @@ public class LocalMediaStore implements MediaStore {
             }
             String hash = HexFormat.of().formatHex(digest.digest());
             Path target = file(hash);
-            Files.createDirectories(target.getParent());
+            directories(target.getParent());
             if (!Files.exists(target)) {
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -84,6 +90,25 @@ public class LocalMediaStore implements MediaStore {
     public void delete(String sha256) throws IOException {
         if (SHA256.matcher(sha256).matches()) {
             Files.deleteIfExists(file(sha256));
+        }
+    }
+
+    private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
+
+    /** Creates the folder and those above it up to the root, each for the owner only. */
+    private Path directories(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        for (Path p = dir; p != null && p.startsWith(root); p = p.getParent()) {
+            ownerOnly(p, FOLDER);
+        }
+        return dir;
+    }
+
+    private static void ownerOnly(Path p, Set<PosixFilePermission> permissions) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")
+                && !Files.getPosixFilePermissions(p).equals(permissions)) {
+            Files.setPosixFilePermissions(p, permissions);
         }
     }
 

@@ -20,6 +20,8 @@ public class MediaObject extends PanacheEntityBase {
     public static final String PENDING = "pending";
     public static final String STORED = "stored";
     public static final String UNAVAILABLE = "unavailable";
+    /** The file was deleted under the retention schedule; the row (kind, size, dates) stays for the answer. */
+    public static final String EXPIRED = "expired";
 
     @Id
     public UUID id;

@@ -2,6 +2,7 @@ package nl.stem.media;
 
 import static nl.stem.worker.Jdbc.instant;
 import static nl.stem.worker.Jdbc.update;
+import nl.stem.text.LogSafe;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -294,7 +295,7 @@ public class MediaWorker {
     }
 
     private void unavailable(MediaObject m, String reason) {
-        LOG.warnf("Media %s on %s unavailable: %s", m.id, m.channel, reason);
+        LOG.warnf("Media %s on %s unavailable: %s", m.id, m.channel, LogSafe.reason(reason));
         record(m.id, "update media_objects set status = 'unavailable', last_error = ? where id = ? and status = 'pending'",
                 reason, m.id);
     }
@@ -306,8 +307,8 @@ public class MediaWorker {
             return;
         }
         Duration delay = backoff.delay(claimed.attempts());
-        LOG.infof("Media %s on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, claimed.attempts(), reason,
-                delay.toMillis());
+        LOG.infof("Media %s on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, claimed.attempts(),
+                LogSafe.reason(reason), delay.toMillis());
         record(m.id, "update media_objects set next_attempt_at = ?, last_error = ? where id = ? and status = 'pending'",
                 clock.instant().plus(delay), reason, m.id);
     }

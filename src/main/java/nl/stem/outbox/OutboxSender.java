@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.stem.text.LogSafe;
 
 import org.jboss.logging.Logger;
 
@@ -286,23 +287,23 @@ public class OutboxSender {
                 int attempts = m.attempts + 1;
                 if (attempts >= config.maxAttempts()) {
                     recorded = store.recordFailed(m.id, claimedAt, "gave up after " + attempts + " attempts: " + retry.reason());
-                    LOG.warnf("Outbox %d on %s failed after %d attempts: %s", m.id, m.channel, attempts, retry.reason());
+                    LOG.warnf("Outbox %d on %s failed after %d attempts: %s", m.id, m.channel, attempts, LogSafe.reason(retry.reason()));
                 } else {
                     Duration after = retry.after() == null ? Duration.ZERO : retry.after();
                     Duration delay = max(after, backoff.delay(attempts));
                     recorded = store.recordRetry(m.id, claimedAt, now.plus(delay), retry.reason());
                     LOG.infof("Outbox %d on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, attempts,
-                            retry.reason(), delay.toMillis());
+                            LogSafe.reason(retry.reason()), delay.toMillis());
                 }
             } else if (result instanceof SendResult.Failed failed) {
                 if (failed.recipientUnreachable()) {
                     int others = store.recordUnreachable(m.id, claimedAt, m.channel, m.recipient, failed.reason(), now);
                     recorded = true;
                     LOG.warnf("Outbox %d on %s: recipient unreachable (%s); %d more queued messages to them failed",
-                            m.id, m.channel, failed.reason(), others);
+                            m.id, m.channel, LogSafe.reason(failed.reason()), others);
                 } else {
                     recorded = store.recordFailed(m.id, claimedAt, failed.reason());
-                    LOG.warnf("Outbox %d on %s failed: %s", m.id, m.channel, failed.reason());
+                    LOG.warnf("Outbox %d on %s failed: %s", m.id, m.channel, LogSafe.reason(failed.reason()));
                 }
             } else {
                 throw new IllegalStateException("Unknown send result " + result.getClass());

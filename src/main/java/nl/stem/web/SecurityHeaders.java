@@ -7,8 +7,9 @@ import io.vertx.core.MultiMap;
  * the API, webhooks, static files, errors). Pages load scripts and styles only from Stem's own files
  * (under {@code META-INF/resources}, the ECharts webjar included), never inline, so an injected
  * {@code <script>} or {@code onclick} cannot run; no other site may frame a page (clickjacking);
- * browsers take each answer as the type it says it is; and no address (a preview chat's token is in
- * its URL) leaves in a Referer.
+ * browsers take each answer as the type it says it is; no address (a preview chat's token is in
+ * its URL) leaves in a Referer; and no page, API answer or download (they may hold answers, voices or
+ * identities) is kept by a browser or proxy ({@code Cache-Control: no-store}).
  */
 final class SecurityHeaders {
     /**
@@ -40,7 +41,17 @@ final class SecurityHeaders {
         setIfAbsent(headers, "X-Content-Type-Options", "nosniff");
         setIfAbsent(headers, "Referrer-Policy", "no-referrer");
         setIfAbsent(headers, "Permissions-Policy", "camera=(), geolocation=(), microphone=(self)");
+        // Pages, API answers and downloads may hold answers or identities: no browser or proxy keeps a copy.
+        // Scripts, styles and fonts stay cacheable.
+        String type = headers.get("Content-Type");
+        if (type != null && PRIVATE_TYPES.matcher(type).lookingAt()) {
+            setIfAbsent(headers, "Cache-Control", "no-store");
+        }
     }
+
+    private static final java.util.regex.Pattern PRIVATE_TYPES = java.util.regex.Pattern.compile(
+            "(text/html|application/json|application/problem\\+json|text/csv|application/zip|text/plain|audio/|video/|image/)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static void setIfAbsent(MultiMap headers, String name, String value) {
         if (!headers.contains(name)) {

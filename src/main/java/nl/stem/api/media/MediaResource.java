@@ -112,11 +112,14 @@ public class MediaResource {
     @Path("/{id}")
     @Operation(summary = "Download (or play) a media answer",
             description = "Its own content type; Range requests get 206 with Content-Range, unsatisfiable ones 416. "
-                    + "409 while the file is still being fetched from the provider, 404 when unavailable")
+                    + "409 while the file is still being fetched from the provider, 404 when unavailable, 410 when deleted under the retention schedule")
     public Response download(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) throws IOException {
         MediaObject m = find(id);
         if (MediaObject.PENDING.equals(m.status)) {
             throw new StemException(ErrorCode.MEDIA_PENDING, "This file has not been fetched from the provider yet; try again in a minute");
+        }
+        if (MediaObject.EXPIRED.equals(m.status)) {
+            throw new StemException(ErrorCode.MEDIA_EXPIRED, "This file was deleted under the retention schedule (stem.retention.media-months)");
         }
         if (!MediaObject.STORED.equals(m.status) || m.sha256 == null) {
             throw new StemException(ErrorCode.MEDIA_UNAVAILABLE, "This file could not be fetched from the provider and is not available");

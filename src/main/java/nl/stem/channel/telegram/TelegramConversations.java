@@ -1,6 +1,7 @@
 package nl.stem.channel.telegram;
 
 import org.jboss.logging.Logger;
+import nl.stem.text.LogSafe;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +55,7 @@ class TelegramConversations {
             }
         } catch (NoSurveyException e) {
             // An invitation to a survey that is gone (retired): acknowledge so Telegram stops retrying.
-            LOG.warnf("Telegram update %d: %s", updateId, e.getMessage());
+            LOG.warnf("Telegram update %d: %s", updateId, LogSafe.reason(e.getMessage()));
         }
         return chat.callbackQueryId();
     }

@@ -36,7 +36,9 @@ import nl.stem.outbox.OutboxMessage;
  * erasure.erase(respondentId, Erasure.RESPONDENT, now);      // "delete my data", confirmed in the chat
  * </pre>
  * gives the audit record {@code respondent.erase} with details {@code {"by":"coordinator"}} or
- * {@code {"by":"respondent"}}.
+ * {@code {"by":"respondent"}} ({@code {"by":"retention"}} for preview respondents the retention
+ * schedule erases). Earlier audit records whose subject was their pseudonym or member id (an access,
+ * a record download) keep what was done and when, without the subject.
  * <p>
  * Afterwards the respondent's entities ({@link Respondent}, sessions, answers, identities, outbox
  * messages) are detached from the persistence context: changes made to them later in the same
@@ -47,6 +49,8 @@ import nl.stem.outbox.OutboxMessage;
 public class Erasure implements RespondentErasure {
     /** The actor when the respondent asked for it themselves (in a conversation). */
     public static final String RESPONDENT = RespondentErasure.RESPONDENT;
+    /** The actor when the retention schedule erased a preview respondent. */
+    public static final String RETENTION = "retention";
     static final String ACTION = "respondent.erase";
 
     @Inject
@@ -64,19 +68,25 @@ public class Erasure implements RespondentErasure {
         if (found.isEmpty()) {
             return false;
         }
+        // Audit records of what was done with their data (an access, a download) stay, no longer saying whose.
+        em.createNativeQuery("""
+                update audit_log set subject = null
+                where subject in (select pseudonym from respondents where id = ?1
+                                  union all select member_id from respondents where id = ?1 and member_id is not null)""")
+                .setParameter(1, respondentId).executeUpdate();
         respondentData.deleteMedia(MediaObject.list("respondentId", respondentId));
         em.createNativeQuery("""
                 delete from outbox o using channel_identities ci
                 where ci.respondent_id = ?1 and o.channel = ci.channel and o.recipient = ci.provider_id""")
                 .setParameter(1, respondentId).executeUpdate();
-        for (String table : List.of("panel_contacts", "wave_members", "outbox", "invitations", "answers", "sessions",
+        for (String table : List.of("panel_contacts", "wave_members", "outbox", "invitations", "consent_records", "answers", "sessions",
                 "channel_identities")) {
             em.createNativeQuery("delete from " + table + " where respondent_id = ?1").setParameter(1, respondentId)
                     .executeUpdate();
         }
         em.createNativeQuery("delete from respondents where id = ?1").setParameter(1, respondentId).executeUpdate();
         forget(em, respondentId);
-        String by = RESPONDENT.equals(actor) ? "respondent" : "coordinator";
+        String by = RESPONDENT.equals(actor) || RETENTION.equals(actor) ? actor : "coordinator";
         AuditEntry.record(now, actor, ACTION, null, "{\"by\":\"" + by + "\"}");
         return true;
     }

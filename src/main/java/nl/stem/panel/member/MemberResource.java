@@ -2,6 +2,7 @@ package nl.stem.panel.member;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -24,10 +25,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
+import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
+import nl.stem.privacy.PersonalRecord;
+import nl.stem.privacy.PersonalRecords;
 
 /**
  * Coordinators enrol panel members from a CSV file, find them, and erase them. Researchers have no
@@ -38,7 +43,7 @@ import nl.stem.api.auth.Role;
 @Path("/api/members")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Role.COORDINATOR_NAME)
-@Tag(name = "members", description = "Panel members: CSV import, search, erasure")
+@Tag(name = "members", description = "Panel members: CSV import, search, access requests, erasure")
 public class MemberResource {
     static final String CSV = "text/csv";
 
@@ -54,6 +59,10 @@ public class MemberResource {
     SecurityIdentity identity;
     @Inject
     Clock clock;
+    @Inject
+    PersonalRecords records;
+    @Inject
+    Audit audit;
     @Context
     UriInfo uri;
 
@@ -85,6 +94,35 @@ public class MemberResource {
     @Operation(summary = "One member")
     public Member member(@PathParam("memberId") String memberId) {
         return directory.find(memberId).orElseThrow(() -> notFound(memberId));
+    }
+
+    @GET
+    @Path("/{memberId}/record")
+    @Operation(summary = "Everything Stem holds about a member (access request, art. 15 GDPR), as JSON",
+            description = "Their identities, consents, sessions, answers, media (listed), invitations, waves, contacts and"
+                    + " messages; nothing about anyone else. Audited (member.record). 404 for an unknown member.")
+    public Response record(@PathParam("memberId") String memberId) {
+        PersonalRecord record = personalRecord(memberId, "json");
+        return Response.ok(record, MediaType.APPLICATION_JSON).header("Cache-Control", "no-store").build();
+    }
+
+    @GET
+    @Path("/{memberId}/record.zip")
+    @Produces("application/zip")
+    @Operation(summary = "A member's record with their media files (portability, art. 20 GDPR), as a zip",
+            description = "record.json (as /record) and media/<id>.<ext> for every file still kept; streamed. Audited.")
+    public Response recordZip(@PathParam("memberId") String memberId) {
+        PersonalRecord record = personalRecord(memberId, "zip");
+        StreamingOutput body = out -> records.writeZip(record, out);
+        return Response.ok(body, "application/zip").header("Cache-Control", "no-store")
+                .header("Content-Disposition", "attachment; filename=\"record-" + memberId + ".zip\"").build();
+    }
+
+    private PersonalRecord personalRecord(String memberId, String format) {
+        UUID respondentId = directory.respondentId(memberId).orElseThrow(() -> notFound(memberId));
+        PersonalRecord record = records.read(respondentId, clock.instant()).orElseThrow(() -> notFound(memberId));
+        audit.recordNow(identity.getPrincipal().getName(), "member.record", memberId, Map.of("format", format));
+        return record;
     }
 
     @DELETE
