@@ -105,6 +105,12 @@ public interface WaveFormMessages {
     @Message("other languages")
     String feedback_default();
 
+    @Message("Telegram links to hand out (CSV)")
+    String links_csv();
+
+    @Message("one per Telegram member not linked yet: member id and their personal link")
+    String links_csv_help();
+
     @Message("What we learned was sent on {at}.")
     String feedback_sent(String at);
 }

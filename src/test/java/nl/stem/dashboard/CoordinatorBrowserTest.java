@@ -32,7 +32,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import nl.stem.api.ApiTokensForTests;
 import nl.stem.api.PublishedForTests;
-import nl.stem.channel.whatsapp.Phone;
 import nl.stem.panel.PanelFixture;
 
 /**
@@ -82,8 +81,8 @@ class CoordinatorBrowserTest {
         String survey = nl.stem.panel.wave.WaveTestSurveys.publish("cb_" + panel.prefix);
         String a = panel.id("a");
         String b = panel.id("b");
-        String rows = a + ",whatsapp,+" + Phone.fresh().waId + ",ar,,given," + panel.prefix + "\n"
-                + b + ",whatsapp,+" + Phone.fresh().waId + ",ti,,given," + panel.prefix + "\n";
+        String rows = a + ",whatsapp," + MemberPagesTest.dutchMobile() + ",ar,,given," + panel.prefix + "\n"
+                + b + ",whatsapp," + MemberPagesTest.dutchMobile() + ",ti,,given," + panel.prefix + "\n";
         Path bad = Files.writeString(Files.createTempFile("members-bad", ".csv"),
                 HEADER + rows.replace(",ti,", ",tigrinya,"), StandardCharsets.UTF_8);
         Path good = Files.writeString(Files.createTempFile("members", ".csv"), HEADER + rows, StandardCharsets.UTF_8);
@@ -126,6 +125,9 @@ class CoordinatorBrowserTest {
         wait.until(d -> d.findElements(By.id("close-form")).size() == 1);
         assertEquals(1L, panel.value("select count(*) from waves where name = ?", "Phone wave " + panel.prefix));
 
+        Object links = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + " fetch(document.getElementById('links-csv').href).then(r => r.text().then(t => done(r.status + ' ' + t)))");
+        assertTrue(String.valueOf(links).startsWith("200 "), "the links list opens with the session: " + links);
         driver.findElement(By.id("close")).click();
         WebElement feedback = wait.until(d -> d.findElements(By.id("feedback-form")).stream().findFirst().orElse(null));
         feedback.findElement(By.name("text_ar")).sendKeys("شكراً! قال معظمكم إن دروس اللغة تساعد.");

@@ -18,7 +18,6 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import nl.stem.api.ApiTokensForTests;
-import nl.stem.channel.whatsapp.Phone;
 import nl.stem.panel.PanelFixture;
 
 /**
@@ -38,7 +37,7 @@ class MemberPagesTest {
     void coordinator_importsFixesSearchesViewsAndErases() throws Exception {
         PanelFixture panel = new PanelFixture(db);
         String cookie = DashboardLogins.login(ApiTokensForTests.token("coordinator"));
-        String number = "+" + Phone.fresh().waId;
+        String number = MemberPagesTest.dutchMobile();
         String bad = HEADER + panel.id("a") + ",whatsapp," + number + ",ar,,given," + panel.prefix + "\n"
                 + panel.id("b") + ",telegram,,arabic,,," + panel.prefix + "\n";
 
@@ -129,6 +128,12 @@ class MemberPagesTest {
         given().cookie(DashboardCookieMechanism.COOKIE, cookie).get("/dashboard/members?lang=en&offset=-4").then().statusCode(400);
         given().cookie(DashboardCookieMechanism.COOKIE, cookie).get("/dashboard/members/no-such-member?lang=en").then().statusCode(404)
                 .contentType(ContentType.HTML);
+    }
+
+    /** A Dutch mobile number in a range that is issued (06-1 to 06-5), as import requires. */
+    static String dutchMobile() {
+        return "+316" + (1 + java.util.concurrent.ThreadLocalRandom.current().nextInt(5))
+                + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
     }
 
     private static RequestSpecification multipart(String cookie) {

@@ -43,6 +43,11 @@ import nl.stem.media.MediaStore;
  */
 @QuarkusTest
 class MemberErasureTest {
+    /** Answer values in the shape Stem stores them (AnswerValue), so exports can read what this test leaves. */
+    private static final String TEXT_VALUE = "{\"kind\":\"TEXT\",\"text\":\"Ik woon in Utrecht\",\"media\":null,\"number\":null,\"choices\":[]}";
+    private static final String MEDIA_VALUE = "{\"kind\":\"MEDIA\",\"text\":null,\"media\":{\"kind\":\"AUDIO\",\"mimeType\":\"audio/ogg\","
+            + "\"sizeBytes\":12,\"providerRef\":\"test-ref\",\"durationSeconds\":1},\"number\":null,\"choices\":[]}";
+
     @Inject
     DataSource db;
     @Inject
@@ -79,16 +84,16 @@ class MemberErasureTest {
         UUID own = media(id, ownFile, "stored");
         UUID shared = media(id, sharedFile, "stored");
         media(id, null, "pending");
-        answer(session, id, version, "home", "{\"kind\":\"text\",\"text\":\"Ik woon in Utrecht\"}", "Ik woon in Utrecht", null);
-        answer(session, id, version, "story", "{\"kind\":\"media\"}", null, own);
-        answer(session, id, version, "story2", "{\"kind\":\"media\"}", null, shared);
+        answer(session, id, version, "home", TEXT_VALUE, "Ik woon in Utrecht", null);
+        answer(session, id, version, "story", MEDIA_VALUE, null, own);
+        answer(session, id, version, "story2", MEDIA_VALUE, null, shared);
 
         // someone else sent the same bytes: that file must stay
         UUID other = UUID.randomUUID();
         update(db, "insert into respondents (id, pseudonym, status) values (?, ?, 'active')", other,
                 "R" + other.toString().replace("-", "").substring(0, 12));
         UUID otherSession = session(other, version);
-        answer(otherSession, other, version, "story", "{\"kind\":\"media\"}", null, media(other, sharedFile, "stored"));
+        answer(otherSession, other, version, "story", MEDIA_VALUE, null, media(other, sharedFile, "stored"));
 
         long reply = outbox(id, "whatsapp", "whatsapp:" + number, "sent");
         outbox(null, "whatsapp", "whatsapp:" + number, "failed");
