@@ -2,11 +2,14 @@ package nl.stem.dashboard;
 
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -31,7 +34,8 @@ import nl.stem.panel.wave.WaveLifecycle;
 
 /**
  * A wave's actions from its page: close it, and send "what we learned" in each language, through
- * the same {@link WaveLifecycle} as the API. Each form carries the session's form token; a refusal
+ * the same {@link WaveLifecycle} as the API; "Preview" shows the exact message per language and how
+ * many members get each, before anything is sent. Each form carries the session's form token; a refusal
  * (an open wave's feedback, a second close, a missing language) comes back as the wave page's
  * error, and changes nothing. Coordinators and admins.
  */
@@ -40,6 +44,12 @@ import nl.stem.panel.wave.WaveLifecycle;
 @Produces(MediaType.TEXT_HTML)
 @Blocking
 public class WaveActionPages {
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance preview(Page page, long wave, List<WaveLifecycle.FeedbackPreview> previews, Map<String, String> texts,
+                                               String formToken);
+    }
+
     @Inject
     WaveLifecycle lifecycle;
     @Inject
@@ -72,6 +82,13 @@ public class WaveActionPages {
                 texts.put(name.substring("text_".length()), values.get(0).strip());
             }
         });
+        if ("preview".equals(fields.getFirst("action"))) {
+            String language = DashboardLanguage.choose(fields.getFirst("lang"), null);
+            Page page = new Page(language, identity.getPrincipal().getName(), "/dashboard/wave-actions/" + wave + "/feedback", Map.of());
+            String html = DashboardPages.localized(Templates.preview(page, wave, lifecycle.previewFeedback(wave, texts), texts,
+                    FormTokens.of(cookie)), language).render();
+            return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        }
         lifecycle.feedback(wave, texts, identity.getPrincipal().getName());
         return back(wave, fields.getFirst("lang"));
     }

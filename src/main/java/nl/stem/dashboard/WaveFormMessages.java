@@ -105,6 +105,24 @@ public interface WaveFormMessages {
     @Message("other languages")
     String feedback_default();
 
+    @Message("Preview per language")
+    String feedback_preview();
+
+    @Message("What we learned, per language")
+    String feedback_preview_title();
+
+    @Message("Each member gets the message in their language, or the one for other languages. Nothing has been sent yet.")
+    String feedback_preview_help();
+
+    @Message("{n} member(s) receive this")
+    String recipients(long n);
+
+    @Message("No text for this language and none for other languages: members in it would get nothing, and sending is refused.")
+    String feedback_no_text();
+
+    @Message("Back to the wave")
+    String back_to_wave();
+
     @Message("Telegram links to hand out (CSV)")
     String links_csv();
 

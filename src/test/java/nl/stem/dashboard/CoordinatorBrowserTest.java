@@ -133,6 +133,13 @@ class CoordinatorBrowserTest {
         feedback.findElement(By.name("text_ar")).sendKeys("شكراً! قال معظمكم إن دروس اللغة تساعد.");
         feedback.findElement(By.name("text_default")).sendKeys("Thank you! Most of you said language lessons help.");
         screenshot("wave-feedback-phone");
+        driver.findElement(By.id("preview-feedback")).click();
+        WebElement arabic = wait.until(d -> d.findElements(By.cssSelector("#feedback-preview [data-key='ar'] .bubble")).stream()
+                .findFirst().orElse(null));
+        assertEquals("rtl", arabic.getAttribute("dir"));
+        assertTrue(arabic.getText().contains("دروس اللغة"), arabic.getText());
+        phoneChecks();
+        screenshot("wave-feedback-preview-phone");
         driver.findElement(By.id("send-feedback")).click();
         wait.until(d -> d.findElements(By.id("feedback-sent")).size() == 1);
         // Only members who answered get it; nobody did here, so the wave is marked and nothing is queued.

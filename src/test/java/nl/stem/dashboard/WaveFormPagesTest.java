@@ -79,6 +79,15 @@ class WaveFormPagesTest {
         String closed = given().cookie(DashboardCookieMechanism.COOKIE, cookie).get("/dashboard/waves/" + waveId + "?lang=en")
                 .then().statusCode(200).extract().asString();
         assertTrue(closed.contains("name=\"text_ar\""), "a text field per survey language");
+        // The preview shows each language's exact message, right to left where it applies, and sends nothing.
+        String feedbackPreview = given().cookie(DashboardCookieMechanism.COOKIE, cookie).contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("lang", "en").formParam("form_token", FormTokens.of(cookie)).formParam("action", "preview")
+                .formParam("text_ar", "شكراً لكم").post("/dashboard/wave-actions/" + waveId + "/feedback").then().statusCode(200)
+                .extract().asString();
+        assertTrue(feedbackPreview.matches("(?s).*<section class=\"preview-message\" data-key=\"ar\">.*dir=\"rtl\">[^<]*شكراً لكم.*"), feedbackPreview);
+        assertTrue(feedbackPreview.contains("data-missing=\"nl\""), "Dutch has no text and no default: shown as missing");
+        assertTrue(feedbackPreview.contains("name=\"text_ar\" value=\"شكراً لكم\""), "the send form carries the texts");
+        assertEquals(null, panel.value("select feedback_sent_at from waves where id = ?", Long.parseLong(waveId)));
         // Nobody answered, so it goes to nobody; it is sent once
         given().redirects().follow(false).cookie(DashboardCookieMechanism.COOKIE, cookie).contentType("application/x-www-form-urlencoded")
                 .formParam("lang", "en").formParam("form_token", FormTokens.of(cookie)).formParam("text_default", "Thank you")

@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
+import nl.stem.engine.Outbound;
 import nl.stem.engine.UiTexts;
 import nl.stem.identity.Channel;
 import nl.stem.outbox.NewMessage;
@@ -201,6 +202,44 @@ public class WaveLifecycle {
     }
 
     /** The texts with {@code {link}} replaced by the wave's public results link; 422 when a text asks for it and there is none. */
+    /**
+     * What "what we learned" would say, per language: for every language of the wave's survey and of
+     * those who would receive it, the exact message (the {@code {link}} filled in), how many members
+     * would get it in that language, and no text where neither the language nor {@code default} has
+     * one. Changes nothing; any wave.
+     */
+    public record FeedbackPreview(String language, String text, boolean rtl, long recipients) {
+    }
+
+    public List<FeedbackPreview> previewFeedback(long id, Map<String, String> texts) {
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            if (t.getValue() == null || t.getValue().isBlank() || t.getValue().length() > MAX_FEEDBACK) {
+                throw new StemException(ErrorCode.BAD_TEXT, "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
+            }
+        }
+        Map<String, String> filled = withLink(id, texts);
+        try (Connection c = ds.getConnection()) {
+            status(c, id); // 404 for an unknown wave
+            PublishedSurvey survey = catalog.byVersionId(store.versionId(c, id)).orElseThrow();
+            Map<String, Long> byLanguage = new java.util.TreeMap<>();
+            for (WaveStore.FeedbackRecipient r : store.feedbackRecipients(c, id)) {
+                byLanguage.merge(String.valueOf(r.language()), 1L, Long::sum);
+            }
+            java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>(survey.version().survey().languages());
+            languages.addAll(byLanguage.keySet());
+            PanelMessages messages = new PanelMessages(ui);
+            List<FeedbackPreview> out = new ArrayList<>();
+            for (String language : languages) {
+                Optional<String> text = text(filled, language);
+                Outbound m = text.map(t -> messages.feedback(survey.version(), language, t)).orElse(null);
+                out.add(new FeedbackPreview(language, m == null ? null : m.text(), m != null && m.rtl(), byLanguage.getOrDefault(language, 0L)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not preview feedback", e);
+        }
+    }
+
     private Map<String, String> withLink(long id, Map<String, String> texts) {
         if (texts.values().stream().noneMatch(t -> t.contains(LINK))) {
             return texts;
