@@ -2,7 +2,7 @@
 # Stem's Telegram benchmark, end to end on this machine (see bench/README.md):
 #   1. makes sure PostgreSQL runs and pgbench is installed, drops and creates the stem_bench database;
 #   2. packages the service (skip with --no-build);
-#   3. starts the fake Telegram Bot API + driver (bench/TelegramBench.java), then the service pointed
+#   3. starts the fake Telegram Bot API + driver (bench/src/nl/stem/bench/, compiled to target/bench), then the service pointed
 #      at the fake, on loopback only, and waits for /q/health/ready;
 #   4. the driver runs the closed-loop and fixed-rate phases and samples the service's RSS;
 #   5. stops the service, runs pgbench with bench/inbound-message.sql at the same concurrency on the
@@ -108,7 +108,8 @@ fi
 # --- 3. fake Bot API + driver, then the service
 SERVICE_PORT=$(free_port)
 log "starting the fake Bot API and the driver"
-java -Xmx768m bench/TelegramBench.java \
+rm -rf target/bench && javac -nowarn -d target/bench bench/src/nl/stem/bench/*.java
+java -Xmx768m -cp target/bench nl.stem.bench.TelegramBench \
   --webhook "http://127.0.0.1:$SERVICE_PORT/webhooks/telegram" --secret "$SECRET" --token "$TOKEN" \
   --fake-port-file "$LOGS/fake.port" --pid-file "$LOGS/service.pid" \
   --users "$BENCH_USERS" --concurrency "$BENCH_CONCURRENCY" --rate "$BENCH_RATE" --rate-seconds "$BENCH_RATE_SECONDS" \

@@ -24,30 +24,22 @@ public final class JsonBodies {
     }
 
     public static <T> T read(InputStream body, int limitBytes, ObjectMapper json, Class<T> type, TextRule rule) {
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(limitBytes + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limitBytes) {
-            throw new StemException(413, "body_too_large", "The request body is larger than " + limitBytes + " bytes");
-        }
+        byte[] bytes = RequestBody.read(body, limitBytes);
         if (bytes.length == 0) {
-            throw new StemException(400, "empty_body", "A JSON body is required");
+            throw new StemException(ErrorCode.EMPTY_BODY, "A JSON body is required");
         }
         try {
             T value = CleanJson.reader(json, type, rule).readValue(bytes);
             if (value == null) {
-                throw new StemException(400, "empty_body", "A JSON object is required");
+                throw new StemException(ErrorCode.EMPTY_BODY, "A JSON object is required");
             }
             return value;
         } catch (CleanJson.UnfitText e) {
-            throw new StemException(400, "unfit_character", e.getOriginalMessage());
+            throw new StemException(ErrorCode.UNFIT_CHARACTER, e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new StemException(400, "malformed_json", "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
+            throw new StemException(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON for this endpoint: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
+            throw new StemException(ErrorCode.UNREADABLE_BODY, "The request body could not be read");
         }
     }
 }

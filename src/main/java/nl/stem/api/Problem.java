@@ -7,4 +7,12 @@ public record Problem(int status, String code, String message, List<?> details) 
     public Problem(int status, String code, String message) {
         this(status, code, message, List.of());
     }
+
+    public Problem(ErrorCode code, String message) {
+        this(code.status(), code.code(), message, List.of());
+    }
+
+    public Problem(ErrorCode code, String message, List<?> details) {
+        this(code.status(), code.code(), message, details);
+    }
 }

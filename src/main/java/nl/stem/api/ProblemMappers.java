@@ -23,13 +23,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidSurvey(InvalidSurveyException e) {
-        return problem(new Problem(422, "survey_invalid", e.getMessage(),
+        return problem(new Problem(ErrorCode.SURVEY_INVALID, e.getMessage(),
                 e.problems().stream().map(Object::toString).toList()));
     }
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return problem(new Problem(400, "malformed_json", "The request body is not valid JSON: " + e.getOriginalMessage()));
+        return problem(new Problem(ErrorCode.MALFORMED_JSON, "The request body is not valid JSON: " + e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper
@@ -47,13 +47,13 @@ public class ProblemMappers {
      */
     @ServerExceptionMapper
     public Response illegalArgument(IllegalArgumentException e) {
-        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_form",
+        return fromBodyParsing(e) ? problem(new Problem(ErrorCode.MALFORMED_FORM,
                 "The form body is not valid application/x-www-form-urlencoded (UTF-8)")) : unexpected(e);
     }
 
     @ServerExceptionMapper
     public Response io(java.io.IOException e) {
-        return fromBodyParsing(e) ? problem(new Problem(400, "malformed_multipart",
+        return fromBodyParsing(e) ? problem(new Problem(ErrorCode.MALFORMED_MULTIPART,
                 "The multipart body could not be read: " + e.getClass().getSimpleName())) : unexpected(e);
     }
 
@@ -76,14 +76,14 @@ public class ProblemMappers {
     public Response error(Error e) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
-        return problem(new Problem(500, "internal_error", "Something went wrong on our side (error id " + errorId + ")"));
+        return problem(new Problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side (error id " + errorId + ")"));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s", errorId);
-        return problem(new Problem(500, "internal_error", "Something went wrong on our side (error id " + errorId + ")"));
+        return problem(new Problem(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side (error id " + errorId + ")"));
     }
 
     public static Response problem(Problem p) {

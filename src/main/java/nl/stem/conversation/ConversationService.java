@@ -1,13 +1,9 @@
 package nl.stem.conversation;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.stem.db.Ids;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.Progress;
@@ -28,13 +23,10 @@ import nl.stem.engine.StepResult;
 import nl.stem.engine.SurveyEngine;
 import nl.stem.engine.UiTexts;
 import nl.stem.config.StemConfig;
+import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
-import nl.stem.panel.member.Erasure;
-import nl.stem.panel.wave.WaveInvite;
-import nl.stem.panel.wave.WaveInvites;
-import nl.stem.privacy.AccessSummary;
-import nl.stem.privacy.ConsentRecords;
+import nl.stem.outbox.OutboxStore;
 import nl.stem.survey.model.AnswerValue;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
@@ -49,6 +41,8 @@ public class ConversationService {
 
     @Inject
     Sql sql;
+    @Inject
+    OutboxStore outbox;
     @Inject
     SurveyEngine engine;
     @Inject
@@ -70,15 +64,15 @@ public class ConversationService {
     @Inject
     StemConfig config;
     @Inject
-    WaveInvites waveInvites;
+    PanelInvites waveInvites;
     @Inject
-    Erasure erasure;
+    RespondentErasure erasure;
     @Inject
     LostReply lostReply;
     @Inject
-    AccessSummary accessSummary;
+    AccessAnswers accessSummary;
     @Inject
-    ConsentRecords consents;
+    ConsentLog consents;
 
     @Transactional
     public Outcome handle(Inbound in) {
@@ -137,7 +131,7 @@ public class ConversationService {
             if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
                 // "Delete my data", confirmed: everything about them goes; the confirmation is queued
                 // to their chat without their id, and purged once it has gone.
-                erasure.erase(respondent.id, Erasure.RESPONDENT, now);
+                erasure.erase(respondent.id, RespondentErasure.RESPONDENT, now);
                 List<Long> queued = enqueue(in, null, replies, now);
                 outboxQueued.fire(new OutboxQueued(in.channel()));
                 return new Outcome(false, null, queued);
@@ -202,12 +196,12 @@ public class ConversationService {
                 answers.write(session, survey, a, in, now);
                 if (a.value().kind() == AnswerValue.Kind.CONSENT) {
                     respondent.consentStatus = "given";
-                    recordConsent(session, survey, respondent, a.questionId(), a.language(), ConsentRecords.GIVEN, in, now);
+                    recordConsent(session, survey, respondent, a.questionId(), a.language(), ConsentLog.GIVEN, in, now);
                 }
             } else if (event instanceof SessionEvent.ConsentRefused r) {
                 answers.deleteSession(session.id);
                 respondent.consentStatus = "refused";
-                recordConsent(session, survey, respondent, r.questionId(), r.language(), ConsentRecords.REFUSED, in, now);
+                recordConsent(session, survey, respondent, r.questionId(), r.language(), ConsentLog.REFUSED, in, now);
             } else if (event instanceof SessionEvent.Stopped) {
                 // STOP opts the member out of the panel until they start a survey again.
                 respondent.optedOutAt = now;
@@ -335,34 +329,13 @@ public class ConversationService {
         if (messages.isEmpty()) {
             return List.of();
         }
-        // One multi-row insert on the transaction's connection: the webhook's hot path, no entity needed.
-        String rows = String.join(", ", Collections.nCopies(messages.size(), "(?, ?, ?, ?, ?::jsonb, 'queued', 0, ?, ?, ?)"));
-        return sql.run(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
-                                        next_attempt_at, idempotency_key, created_at)
-                    values %s returning id""".formatted(rows))) {
-                OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-                int p = 0;
-                for (Outbound m : messages) {
-                    ps.setString(++p, in.channel());
-                    ps.setObject(++p, respondent == null ? null : respondent.id);
-                    ps.setString(++p, in.providerUserId());
-                    ps.setInt(++p, OutboxMessage.PRIORITY_REPLY);
-                    ps.setString(++p, toJson(m));
-                    ps.setObject(++p, at);
-                    ps.setObject(++p, Ids.uuid());
-                    ps.setObject(++p, at);
-                }
-                List<Long> ids = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
+        // On the transaction's connection: the webhook's hot path, no entity needed.
+        List<NewMessage> rows = new ArrayList<>(messages.size());
+        for (Outbound m : messages) {
+            rows.add(new NewMessage(in.channel(), respondent == null ? null : respondent.id, in.providerUserId(),
+                    OutboxMessage.PRIORITY_REPLY, toJson(m), now));
+        }
+        return sql.run(c -> outbox.enqueue(c, rows, now));
     }
 
     private String toJson(Object o) {

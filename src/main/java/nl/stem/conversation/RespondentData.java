@@ -25,7 +25,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import nl.stem.db.Ids;
 import nl.stem.media.MediaObject;
 import nl.stem.media.MediaStore;
-import nl.stem.outbox.Reachability;
+import nl.stem.identity.IdentityStore;
 
 /** Respondents and their identities: creation on first contact, and deletion of their data. */
 @ApplicationScoped
@@ -40,7 +40,7 @@ public class RespondentData {
     @Inject
     TransactionSynchronizationRegistry tx;
     @Inject
-    Reachability reachability;
+    IdentityStore identities;
 
     /**
      * The respondent writing from a channel identity, created on first contact, locked for the rest
@@ -62,28 +62,27 @@ public class RespondentData {
             return known;
         }
         return sql.run(c -> {
-            UUID existing = identity(c, channel, providerId);
+            UUID existing = identities.respondentOf(c, channel, providerId);
             if (existing == null) {
                 UUID id = Ids.uuid();
                 update(c, "insert into respondents (id, pseudonym, status, created_at, consent_status) values (?, ?, 'active', ?, 'unknown')",
                         id, newPseudonym(), now);
-                if (update(c, "insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?, ?, ?, ?) "
-                        + "on conflict (channel, provider_id) do nothing", id, channel, providerId, now) == 1) {
+                if (identities.addIfAbsent(c, id, channel, providerId, now)) {
                     return lockOne(c, LOCK_BY_ID, id);
                 }
                 // Another first message from this identity won: use its respondent.
                 update(c, "delete from respondents where id = ?", id);
-                existing = identity(c, channel, providerId);
+                existing = identities.respondentOf(c, channel, providerId);
             }
             Respondent r = lockOne(c, LOCK_BY_ID, existing);
-            reachability.markReachable(channel, providerId);
+            identities.markReachable(channel, providerId);
             return r;
         });
     }
 
     /** Whether Stem knows this channel identity (without creating it, as {@link #contact} would). */
     boolean known(String channel, String providerId) {
-        return sql.run(c -> identity(c, channel, providerId) != null);
+        return sql.run(c -> identities.respondentOf(c, channel, providerId) != null);
     }
 
     private static final String LOCK_BY_ID =
@@ -101,16 +100,6 @@ public class RespondentData {
         if (!loaded.equals(Loaded.of(r))) {
             sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ? where id = ?",
                     r.preferredLanguage, r.consentStatus, r.optedOutAt, r.id));
-        }
-    }
-
-    private static UUID identity(Connection c, String channel, String providerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select respondent_id from channel_identities where channel = ? and provider_id = ?")) {
-            ps.setString(1, channel);
-            ps.setString(2, providerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getObject(1, UUID.class) : null;
-            }
         }
     }
 

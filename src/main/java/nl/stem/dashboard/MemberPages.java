@@ -40,6 +40,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 import nl.stem.panel.member.Erasure;
@@ -251,7 +252,7 @@ public class MemberPages {
             if (name.equals("attribute")) {
                 int eq = value.indexOf('=');
                 if (eq <= 0) {
-                    throw new StemException(400, "bad_attribute", "Write the attribute filter as name=value, e.g. region=Utrecht");
+                    throw new StemException(ErrorCode.BAD_ATTRIBUTE, "Write the attribute filter as name=value, e.g. region=Utrecht");
                 }
                 params.put(MemberFilter.ATTRIBUTE + value.substring(0, eq).strip(), List.of(value.substring(eq + 1).strip()));
             } else {
@@ -306,7 +307,7 @@ public class MemberPages {
     }
 
     private static StemException notFound(String memberId) {
-        return new StemException(404, "member_not_found", "No member with member_id '" + memberId + "'");
+        return new StemException(ErrorCode.MEMBER_NOT_FOUND, "No member with member_id '" + memberId + "'");
     }
 
     private static Response html(int status, TemplateInstance t) {

@@ -42,6 +42,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import nl.stem.api.ApiConfig;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 import nl.stem.api.survey.SurveyResource;
@@ -129,7 +130,7 @@ public class SurveyPages {
         SurveyPageMessages m = messages(language);
         try {
             if (survey == null || survey.fileName() == null || survey.fileName().isEmpty()) {
-                throw new StemException(400, "survey_required", m.no_survey_file());
+                throw new StemException(ErrorCode.SURVEY_REQUIRED, m.no_survey_file());
             }
             String file = survey.fileName().replaceAll(".*[/\\\\]", "");
             SurveySource source;
@@ -138,7 +139,7 @@ public class SurveyPages {
                 XlsForms.Import form = xlsForms.read(bytes(survey, m), file);
                 List<String> errors = form.problems().stream().filter(XlsFormProblem::isError).map(XlsFormProblem::toString).toList();
                 if (form.source() == null || form.surveyId() == null || !errors.isEmpty()) {
-                    throw new StemException(422, "xlsform_invalid", m.xlsform_invalid(file) + " " + String.join(" · ", errors));
+                    throw new StemException(ErrorCode.XLSFORM_INVALID, m.xlsform_invalid(file) + " " + String.join(" · ", errors));
                 }
                 surveyId = form.surveyId();
                 Map<String, String> po = poFiles(translations, surveyId, m);
@@ -170,7 +171,7 @@ public class SurveyPages {
     public Response draftTemplate(@PathParam("draft") String id, @PathParam("language") String po) {
         SurveyDrafts.Draft draft = find(id, "en");
         TranslationStatus status = TranslationStatus.of(draft.source(), catalog.loader().taxonomy())
-                .flatMap(r -> r.of(po)).orElseThrow(() -> new StemException(404, "language_not_found",
+                .flatMap(r -> r.of(po)).orElseThrow(() -> new StemException(ErrorCode.LANGUAGE_NOT_FOUND,
                         "The draft's survey is not translated into '" + po + "'"));
         return poFile(draft.surveyId(), po, status.template(draft.surveyId()));
     }
@@ -247,7 +248,7 @@ public class SurveyPages {
     @Produces(PO)
     public Response template(@PathParam("id") String id, @PathParam("language") String language) {
         if (!SurveyUploads.isLanguage(language)) {
-            throw new StemException(400, "bad_language", "'" + language + "' is not a language tag such as ar or pt-BR");
+            throw new StemException(ErrorCode.BAD_LANGUAGE, "'" + language + "' is not a language tag such as ar or pt-BR");
         }
         return poFile(id, language, versions.template(id, versions.latest(id), language));
     }
@@ -302,9 +303,9 @@ public class SurveyPages {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new StemException(404, "draft_not_found", messages(language).draft_gone());
+            throw new StemException(ErrorCode.DRAFT_NOT_FOUND, messages(language).draft_gone());
         }
-        return drafts.find(uuid).orElseThrow(() -> new StemException(404, "draft_not_found", messages(language).draft_gone()));
+        return drafts.find(uuid).orElseThrow(() -> new StemException(ErrorCode.DRAFT_NOT_FOUND, messages(language).draft_gone()));
     }
 
     /** PO files by language, from their names: {@code ar.po}, or {@code <survey>-ar.po} as the templates are named. */
@@ -319,12 +320,12 @@ public class SurveyPages {
             }
             String name = f.fileName().replaceAll(".*[/\\\\]", "");
             if (!name.endsWith(".po")) {
-                throw new StemException(400, "bad_translation", m.bad_po_name(name));
+                throw new StemException(ErrorCode.BAD_TRANSLATION, m.bad_po_name(name));
             }
             String stem = name.substring(0, name.length() - ".po".length());
             String lang = stem.startsWith(surveyId + "-") ? stem.substring(surveyId.length() + 1) : stem;
             if (!SurveyUploads.isLanguage(lang)) {
-                throw new StemException(400, "bad_translation", m.bad_po_name(name));
+                throw new StemException(ErrorCode.BAD_TRANSLATION, m.bad_po_name(name));
             }
             out.put(lang, text(f, m));
         }
@@ -341,12 +342,12 @@ public class SurveyPages {
     private byte[] bytes(FileUpload f, SurveyPageMessages m) {
         String name = f.fileName().replaceAll(".*[/\\\\]", "");
         if (f.size() > apiConfig.maxUploadBytes()) {
-            throw new StemException(413, "body_too_large", m.too_large(name, apiConfig.maxUploadBytes()));
+            throw new StemException(ErrorCode.BODY_TOO_LARGE, m.too_large(name, apiConfig.maxUploadBytes()));
         }
         try {
             return Files.readAllBytes(f.uploadedFile());
         } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The uploaded file could not be read");
+            throw new StemException(ErrorCode.UNREADABLE_BODY, "The uploaded file could not be read");
         }
     }
 
@@ -357,7 +358,7 @@ public class SurveyPages {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new StemException(400, "not_utf8", m.not_utf8(name));
+            throw new StemException(ErrorCode.NOT_UTF8, m.not_utf8(name));
         }
     }
 

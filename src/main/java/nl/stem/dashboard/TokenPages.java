@@ -33,6 +33,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.ApiTokens;
 import nl.stem.api.auth.Role;
@@ -99,7 +100,7 @@ public class TokenPages {
         try {
             tokenId = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new StemException(404, "token_not_found", "No token with id " + id);
+            throw new StemException(ErrorCode.TOKEN_NOT_FOUND, "No token with id " + id);
         }
         TokenResource.TokenView revoked = tokens.revoke(tokenId, identity.getPrincipal().getName());
         return Response.seeOther(URI.create("/dashboard/tokens?lang=" + DashboardLanguage.choose(lang, null) + "&revoked="

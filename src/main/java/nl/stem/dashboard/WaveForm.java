@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.panel.wave.WaveRequest;
 
@@ -42,7 +43,7 @@ public record WaveForm(String name, String survey, String inviteAt, String remin
             try {
                 at = LocalDateTime.parse(inviteAt).atZone(zone).toInstant();
             } catch (DateTimeParseException e) {
-                throw new StemException(400, "bad_invite_at", m.bad_time());
+                throw new StemException(ErrorCode.BAD_INVITE_AT, m.bad_time());
             }
         }
         List<Integer> hours = new ArrayList<>();
@@ -53,7 +54,7 @@ public record WaveForm(String name, String survey, String inviteAt, String remin
             try {
                 hours.add(Integer.parseInt(part));
             } catch (NumberFormatException e) {
-                throw new StemException(400, "bad_reminder_hours", m.bad_reminders());
+                throw new StemException(ErrorCode.BAD_REMINDER_HOURS, m.bad_reminders());
             }
         }
         Map<String, String> attrs = new LinkedHashMap<>();
@@ -64,7 +65,7 @@ public record WaveForm(String name, String survey, String inviteAt, String remin
             }
             int eq = l.indexOf('=');
             if (eq <= 0 || eq == l.length() - 1) {
-                throw new StemException(400, "bad_attribute", m.bad_attribute(l.length() > 60 ? l.substring(0, 60) + "…" : l));
+                throw new StemException(ErrorCode.BAD_ATTRIBUTE, m.bad_attribute(l.length() > 60 ? l.substring(0, 60) + "…" : l));
             }
             attrs.put(l.substring(0, eq).strip(), l.substring(eq + 1).strip());
         }
@@ -74,7 +75,7 @@ public record WaveForm(String name, String survey, String inviteAt, String remin
             try {
                 quiet = new WaveRequest.Quiet(LocalTime.parse(quietStart), LocalTime.parse(quietEnd));
             } catch (DateTimeParseException e) {
-                throw new StemException(400, "bad_quiet_hours", m.bad_time());
+                throw new StemException(ErrorCode.BAD_QUIET_HOURS, m.bad_time());
             }
         }
         WaveRequest.Filter filter = new WaveRequest.Filter(blankToNull(channel), blankToNull(language), attrs);

@@ -26,6 +26,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.survey.IoiDomain;
 import nl.stem.survey.IoiTaxonomy;
@@ -81,7 +82,7 @@ public class WaveStatistics {
     Figures compute(long waveId, String by, Thresholds thresholds) {
         return Snapshot.read(db, c -> {
             WaveRow wave = WaveRow.find(c, waveId)
-                    .orElseThrow(() -> new StemException(404, "wave_not_found", "No wave with id " + waveId));
+                    .orElseThrow(() -> new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + waveId));
             if (by != null) {
                 requireAttribute(c, waveId, by);
             }
@@ -177,7 +178,7 @@ public class WaveStatistics {
 
     private static void requireAttribute(Connection c, long waveId, String by) throws SQLException {
         if (!ATTRIBUTE_NAME.matcher(by).matches()) {
-            throw new StemException(400, "bad_attribute", "\"by\" must be an attribute name (a-z, 0-9 and _, starting with a letter)");
+            throw new StemException(ErrorCode.BAD_ATTRIBUTE, "\"by\" must be an attribute name (a-z, 0-9 and _, starting with a letter)");
         }
         try (PreparedStatement ps = c.prepareStatement("""
                 select exists (select 1 from wave_members wm join respondents r on r.id = wm.respondent_id
@@ -188,7 +189,7 @@ public class WaveStatistics {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    throw new StemException(400, "unknown_attribute", "No member of this wave has the attribute \"" + by + "\"");
+                    throw new StemException(ErrorCode.UNKNOWN_ATTRIBUTE, "No member of this wave has the attribute \"" + by + "\"");
                 }
             }
         }

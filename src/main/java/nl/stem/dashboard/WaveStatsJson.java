@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 
@@ -43,7 +44,7 @@ public class WaveStatsJson {
     /** A wave id from a path; anything but a positive number is a wave that does not exist. */
     static long waveId(String id) {
         if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new StemException(404, "wave_not_found", "No wave with id " + id);
+            throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + id);
         }
         return Long.parseLong(id);
     }

@@ -1,5 +1,6 @@
 package nl.stem.engine;
 
+import nl.stem.survey.ButtonPayloads;
 import nl.stem.language.Languages;
 import nl.stem.language.Digits;
 import nl.stem.language.TextFold;

@@ -1,5 +1,6 @@
 package nl.stem.engine;
 
+import nl.stem.survey.ButtonPayloads;
 import nl.stem.survey.model.Choice;
 import nl.stem.survey.model.ConsentQuestion;
 import nl.stem.survey.model.InfoQuestion;

@@ -12,6 +12,11 @@ public interface ChannelSender {
     /** The channel name as stored in {@code outbox.channel}, e.g. {@code telegram}. */
     String channel();
 
+    /** Whether this installation has the channel's credentials, so messages can go out on it. */
+    default boolean configured() {
+        return true;
+    }
+
     /** At most this many messages per second across all recipients (Telegram about 30). */
     double messagesPerSecond();
 

@@ -13,19 +13,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import nl.stem.db.Ids;
+import nl.stem.identity.IdentityStore;
 import nl.stem.worker.Jdbc;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 
 /**
- * The outbox table as the sender sees it: claim, record outcomes, recover. Every method is one
- * short transaction of its own; provider calls happen between them, never inside one.
+ * The one writer of the outbox table. Producers (conversation replies, wave invitations, reminders,
+ * feedback) queue through {@link #enqueue}, in their own transaction; the sender claims, records
+ * outcomes and recovers, every such method one short transaction of its own, so provider calls
+ * happen between them, never inside one.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -34,6 +40,8 @@ public class OutboxStore {
     static final String SENT = "sent";
     static final String FAILED = "failed";
     static final String UNREACHABLE = "recipient unreachable";
+    /** A queue grown by this many rows at once (a wave) has its planner statistics refreshed. */
+    private static final int ANALYZE_AFTER = 10_000;
 
     /*
      * Due rows of one channel, replies (priority 0) before bulk, oldest first; only the oldest unsent
@@ -76,8 +84,122 @@ public class OutboxStore {
                       u.attempts, u.next_attempt_at, u.idempotency_key, u.created_at
             """;
 
-    @Inject
-    DataSource ds;
+    /*
+     * Any number of messages in one statement with a fixed text (prepared once per connection, on
+     * the webhook's hot path as for a wave of 100,000): the rows come as arrays, and the payloads
+     * once each (a wave repeats a few texts), parsed once and joined back by their index.
+     */
+    private static final String ENQUEUE = """
+            with body as materialized (
+                select n, cast(b as jsonb) as payload from unnest(cast(? as text[])) with ordinality as u(b, n))
+            insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
+                                next_attempt_at, idempotency_key, created_at)
+            select m.channel, cast(m.respondent_id as uuid), m.recipient, m.priority, body.payload, 'queued', 0,
+                   cast(m.not_before as timestamptz), cast(m.idempotency_key as uuid), ?
+            from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]),
+                        cast(? as text[]), cast(? as text[]))
+                     with ordinality as m(channel, respondent_id, recipient, priority, body, not_before, idempotency_key, n)
+            join body on body.n = m.body
+            order by m.n
+            returning id, idempotency_key
+            """;
+
+    private final DataSource ds;
+    private final IdentityStore identities;
+
+    OutboxStore(DataSource ds, IdentityStore identities) {
+        this.ds = ds;
+        this.identities = identities;
+    }
+
+    /**
+     * Queues {@code messages} on the caller's connection (its transaction), created at {@code now},
+     * and returns their ids in the same order. The caller fires {@code OutboxQueued} so a sender
+     * wakes after commit.
+     */
+    public List<Long> enqueue(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
+        if (messages.isEmpty()) {
+            return List.of();
+        }
+        int n = messages.size();
+        String[] channels = new String[n];
+        String[] respondents = new String[n];
+        String[] recipients = new String[n];
+        Integer[] priorities = new Integer[n];
+        Integer[] bodyIndex = new Integer[n];
+        String[] notBefore = new String[n];
+        UUID[] keys = new UUID[n];
+        String[] keyText = new String[n];
+        Map<String, Integer> bodies = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            NewMessage m = messages.get(i);
+            channels[i] = m.channel();
+            respondents[i] = m.respondentId() == null ? null : m.respondentId().toString();
+            recipients[i] = m.recipient();
+            priorities[i] = m.priority();
+            bodyIndex[i] = bodies.computeIfAbsent(m.payload(), b -> bodies.size() + 1);
+            notBefore[i] = (m.notBefore() == null ? now : m.notBefore()).toString();
+            keys[i] = Ids.uuid();
+            keyText[i] = keys[i].toString();
+        }
+        Map<UUID, Long> ids = new HashMap<>(n * 2);
+        try (PreparedStatement ps = c.prepareStatement(ENQUEUE)) {
+            ps.setArray(1, c.createArrayOf("text", bodies.keySet().toArray()));
+            ps.setObject(2, Jdbc.ts(now));
+            ps.setArray(3, c.createArrayOf("text", channels));
+            ps.setArray(4, c.createArrayOf("text", respondents));
+            ps.setArray(5, c.createArrayOf("text", recipients));
+            ps.setArray(6, c.createArrayOf("int4", priorities));
+            ps.setArray(7, c.createArrayOf("int4", bodyIndex));
+            ps.setArray(8, c.createArrayOf("text", notBefore));
+            ps.setArray(9, c.createArrayOf("text", keyText));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getObject(2, UUID.class), rs.getLong(1));
+                }
+            }
+        }
+        if (n >= ANALYZE_AFTER) {
+            // So the sender's claim plans for a queue this size now, not when autovacuum gets to it.
+            update(c, "analyze outbox");
+        }
+        List<Long> out = new ArrayList<>(n);
+        for (UUID key : keys) {
+            out.add(ids.get(key));
+        }
+        return out;
+    }
+
+    /** Cancels these messages where still queued (a closed wave's); returns how many were cancelled. */
+    public int cancelQueued(Connection c, Long[] ids, String reason) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update outbox set status = 'cancelled', last_error = ? where id = any(?) and status = 'queued'")) {
+            ps.setString(1, reason);
+            ps.setArray(2, c.createArrayOf("bigint", ids));
+            return ps.executeUpdate();
+        }
+    }
+
+    /** A WhatsApp delivery callback for one message: its delivery status, the provider's error code if any. */
+    public void recordDelivery(Connection c, long id, String deliveryStatus, String errorCode, Instant at) throws SQLException {
+        update(c, "update outbox set delivery_status = ?, delivery_error = coalesce(?, delivery_error), delivery_updated_at = ? where id = ?",
+                deliveryStatus, errorCode == null || errorCode.isBlank() ? null : errorCode, at, id);
+    }
+
+    /** The browser preview shows its queued messages itself: they count as delivered once read. */
+    public int markPreviewDelivered(Connection c, String recipient, long afterId) throws SQLException {
+        return update(c, "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and recipient = ? "
+                + "and id > ? and status = 'queued'", recipient, afterId);
+    }
+
+    /**
+     * Deletes the messages that confirmed an erasure once they are sent or given up: they carry the
+     * erased respondent's chat or number and no respondent id. Returns how many went.
+     */
+    public int purgeErasureConfirmations() throws SQLException {
+        return Jdbc.inTransaction(ds, c -> update(c, "delete from outbox where respondent_id is null "
+                + "and status in ('sent', 'delivered', 'failed', 'cancelled')"));
+    }
 
     /**
      * Claims up to {@code limit} due rows of {@code channel} (status becomes 'sending', {@code claimed_at}
@@ -147,9 +269,7 @@ public class OutboxStore {
             update(c, """
                     update outbox set status = 'failed', attempts = attempts + 1, last_error = ?, claimed_at = null
                     where id = ? and status = 'sending' and claimed_at = ?""", error, id, claimedAt);
-            update(c, """
-                    update channel_identities set unreachable_at = ?
-                    where channel = ? and provider_id = ? and unreachable_at is null""", now, channel, recipient);
+            identities.markUnreachable(c, channel, recipient, now);
             return update(c, """
                     update outbox set status = 'failed', last_error = ?
                     where channel = ? and recipient = ? and status = 'queued'""", UNREACHABLE, channel, recipient);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import nl.stem.identity.Channel;
 import nl.stem.outbox.OutboxQueued;
 import nl.stem.panel.wave.Reminders;
 import nl.stem.panel.wave.WaveClosed;
@@ -60,8 +61,7 @@ public class PanelScheduler {
         expiry.run(clock.instant());
         expiry.purgeErasureConfirmations();
         if (reminders.run(clock.instant()) > 0) {
-            outboxQueued.fire(new OutboxQueued("telegram"));
-            outboxQueued.fire(new OutboxQueued("whatsapp"));
+            Channel.PANEL.forEach(ch -> outboxQueued.fire(new OutboxQueued(ch.id())));
         }
         return config.scheduler().pollInterval();
     }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.outbox.OutboxStore;
 import nl.stem.worker.Jdbc;
 
 /**
@@ -21,6 +22,8 @@ public class SessionExpiry {
     DataSource ds;
     @Inject
     PanelConfig config;
+    @Inject
+    OutboxStore outbox;
 
     /** Expires what was quiet too long at {@code now}; returns how many sessions expired. */
     public int run(Instant now) throws SQLException {
@@ -34,7 +37,6 @@ public class SessionExpiry {
      * erased respondent's chat or number and no respondent id. Returns how many went.
      */
     public int purgeErasureConfirmations() throws SQLException {
-        return Jdbc.inTransaction(ds, c -> Jdbc.update(c, "delete from outbox where respondent_id is null "
-                + "and status in ('sent', 'delivered', 'failed', 'cancelled')"));
+        return outbox.purgeErasureConfirmations();
     }
 }

@@ -17,6 +17,7 @@ import com.ibm.icu.util.TimeZone;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.audit.AuditEntry;
+import nl.stem.conversation.AccessAnswers;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.UiTexts;
 import nl.stem.language.Graphemes;
@@ -35,7 +36,7 @@ import nl.stem.survey.model.SurveyVersion;
  * Example (English): "This is what we hold about you: ... To have all of this deleted, send “delete”."
  */
 @ApplicationScoped
-public class AccessSummary {
+public class AccessSummary implements AccessAnswers {
     /** Question texts are cut to this many characters: the summary lists answers, not the survey. */
     static final int QUESTION_CHARS = 80;
     static final String ACTION = "respondent.access";
@@ -53,6 +54,7 @@ public class AccessSummary {
      * The summary for a respondent, read in the caller's transaction and audited in it; empty when
      * there is no such respondent.
      */
+    @Override
     public Optional<Outbound> forRespondent(UUID respondentId, String language, Instant now) {
         Optional<PersonalRecord> record = records.readInTransaction(respondentId, now);
         record.ifPresent(r -> AuditEntry.record(now, "respondent", ACTION, r.person().pseudonym(), "{\"via\":\"chat\"}"));
@@ -60,6 +62,7 @@ public class AccessSummary {
     }
 
     /** The polite word for a chat Stem knows nothing about. */
+    @Override
     public Outbound unknownChat(String language) {
         String lang = uiLanguage(language);
         return message(lang, Texts.format(lang, ui.pattern(lang, "access.unknown"), Map.of()));

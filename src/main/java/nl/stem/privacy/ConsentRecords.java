@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import nl.stem.conversation.ConsentLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.worker.Jdbc;
@@ -23,14 +24,15 @@ import nl.stem.worker.Jdbc;
  * no answer). Example: {@code record(respondent, session, 12, "consent", "fa", shownText, GIVEN, "telegram", now)}.
  */
 @ApplicationScoped
-public class ConsentRecords {
-    public static final String GIVEN = "given";
-    public static final String REFUSED = "refused";
+public class ConsentRecords implements ConsentLog {
+    public static final String GIVEN = ConsentLog.GIVEN;
+    public static final String REFUSED = ConsentLog.REFUSED;
 
     @Inject
     DataSource ds;
 
     /** Records one decision on the caller's transaction (the pool hands out its enlisted connection). */
+    @Override
     public void record(UUID respondentId, UUID sessionId, long surveyVersionId, String questionId, String language,
                        String shownText, String decision, String channel, Instant at) {
         try (Connection c = ds.getConnection();

@@ -6,8 +6,8 @@
  * ({@link nl.stem.privacy.Retention}, tables {@code retention_runs}; it deletes media files, channel
  * identities, free text in sessions' raw state, old message texts and preview respondents).
  * Owns {@code consent_records} and {@code retention_runs}; reads the respondent's rows in every other
- * table. May import {@code conversation} (the engine's texts), {@code survey}, {@code media},
- * {@code audit} and {@code panel.member.Erasure}; nothing outside {@code api} and {@code conversation}
- * imports it.
+ * table. In the panel layer (ArchitectureTest): may import {@code panel}, {@code conversation},
+ * {@code survey}, {@code media}, {@code audit} and what lies below; the conversation reaches it only
+ * through the contracts it owns ({@code conversation.AccessAnswers}, {@code conversation.ConsentLog}).
  */
 package nl.stem.privacy;

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.language.Languages;
 
@@ -42,10 +43,10 @@ public class OpenAnswers {
     public AnswerPage page(ResultsScope scope, QuestionResult question, String search, int page, boolean quotesOnly, ZoneId zone) {
         String s = search == null ? "" : search.strip();
         if (s.length() > MAX_SEARCH) {
-            throw new StemException(400, "search_too_long", "Search for at most " + MAX_SEARCH + " characters");
+            throw new StemException(ErrorCode.SEARCH_TOO_LONG, "Search for at most " + MAX_SEARCH + " characters");
         }
         if (page < 1 || page > MAX_PAGE) {
-            throw new StemException(400, "bad_page", "page must be from 1 to " + MAX_PAGE);
+            throw new StemException(ErrorCode.BAD_PAGE, "page must be from 1 to " + MAX_PAGE);
         }
         int size = config.pageSize();
         Statement where = new Statement().sql(" from answers a join sessions s on s.id = a.session_id"

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.engine.UiTexts;
 import nl.stem.language.Languages;
@@ -63,7 +64,7 @@ public class PublicResults {
     }
 
     private PublicView view(String token, String lang, String acceptLanguage) {
-        long waveId = publications.wave(token).orElseThrow(() -> new StemException(404, "not_found", "Not found"));
+        long waveId = publications.wave(token).orElseThrow(() -> new StemException(ErrorCode.NOT_FOUND, "Not found"));
         ResultsScope scope = scopes.forWave(waveId);
         List<String> languages = scope.newest().version().survey().languages();
         String language = choose(lang, acceptLanguage, languages);

@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 
@@ -44,7 +45,7 @@ public class PublicationResource {
     @GET
     @Operation(summary = "The wave's live public link; 404 when it has none")
     public Publication get(@PathParam("id") String id) {
-        return publications.live(id(id)).orElseThrow(() -> new StemException(404, "not_published", "Wave " + id + " has no public results"));
+        return publications.live(id(id)).orElseThrow(() -> new StemException(ErrorCode.NOT_PUBLISHED, "Wave " + id + " has no public results"));
     }
 
     @DELETE
@@ -56,7 +57,7 @@ public class PublicationResource {
 
     private static long id(String id) {
         if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new StemException(404, "wave_not_found", "No wave with id " + id);
+            throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + id);
         }
         return Long.parseLong(id);
     }

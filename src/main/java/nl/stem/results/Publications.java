@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.panel.wave.ResultsLinks;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.config.StemConfig;
@@ -25,7 +27,7 @@ import nl.stem.config.StemConfig;
  * the same link. A revoked link is gone for good: publishing afterwards makes a new one.
  */
 @ApplicationScoped
-public class Publications {
+public class Publications implements ResultsLinks {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32,64}");
 
@@ -73,12 +75,17 @@ public class Publications {
             ps.setTimestamp(1, Timestamp.from(clock.instant()));
             ps.setLong(2, waveId);
             if (ps.executeUpdate() == 0) {
-                throw new StemException(404, "not_published", "Wave " + waveId + " has no public results");
+                throw new StemException(ErrorCode.NOT_PUBLISHED, "Wave " + waveId + " has no public results");
             }
             AuditEntry.record(c, clock.instant(), actor, "results.revoke", "wave:" + waveId, null);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot revoke the results of wave " + waveId, e);
         }
+    }
+
+    @Override
+    public Optional<String> liveUrl(long waveId) {
+        return live(waveId).map(Publication::url);
     }
 
     /** The wave's live link, if it has one. */
@@ -131,7 +138,7 @@ public class Publications {
             ps.setLong(1, waveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StemException(404, "wave_not_found", "No wave with id " + waveId);
+                    throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + waveId);
                 }
             }
         }

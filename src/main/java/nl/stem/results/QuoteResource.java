@@ -11,6 +11,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 
@@ -40,7 +41,7 @@ public class QuoteResource {
 
     private static long id(String id) {
         if (id == null || !id.matches("[0-9]{1,18}")) {
-            throw new StemException(404, "answer_not_found", "No answer with id " + id);
+            throw new StemException(ErrorCode.ANSWER_NOT_FOUND, "No answer with id " + id);
         }
         return Long.parseLong(id);
     }

@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
 import nl.stem.language.Languages;
@@ -42,7 +43,7 @@ public class Quotes {
                 ps.setLong(1, answerId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new StemException(404, "answer_not_found", "No text answer with id " + answerId);
+                        throw new StemException(ErrorCode.ANSWER_NOT_FOUND, "No text answer with id " + answerId);
                     }
                 }
             }

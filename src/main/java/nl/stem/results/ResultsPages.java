@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
@@ -213,7 +214,7 @@ public class ResultsPages {
 
     private static long id(String value, String what) {
         if (value == null || !value.matches("[0-9]{1,18}")) {
-            throw new StemException(404, what + "_not_found", "No " + what + " " + value);
+            throw new StemException(ErrorCode.of(what + "_not_found"), "No " + what + " " + value);
         }
         return Long.parseLong(value);
     }

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -65,10 +66,10 @@ public class ResultsRequests {
     /** The question {@code id} of the results; 400 when not given, 404 when the survey has no such answerable question. */
     public QuestionResult question(SurveyResults results, String id) {
         if (id == null || id.isBlank()) {
-            throw new StemException(400, "question_required", "Name the question: ?question=<id>");
+            throw new StemException(ErrorCode.QUESTION_REQUIRED, "Name the question: ?question=<id>");
         }
         return results.question(id.strip()).orElseThrow(() ->
-                new StemException(404, "question_not_found", "Survey '" + results.survey() + "' has no question '" + id.strip() + "'"));
+                new StemException(ErrorCode.QUESTION_NOT_FOUND, "Survey '" + results.survey() + "' has no question '" + id.strip() + "'"));
     }
 
     public AnswerPage answers(ResultsScope scope, String lang, String question, String search, String page) {
@@ -80,14 +81,14 @@ public class ResultsRequests {
                               ZoneId zone) {
         QuestionResult q = question(results(scope, lang, "en"), question);
         if (!q.listed()) {
-            throw new StemException(400, "not_listed", "Question '" + q.id() + "' is a " + q.type()
+            throw new StemException(ErrorCode.NOT_LISTED, "Question '" + q.id() + "' is a " + q.type()
                     + " question: its answers are counted, not listed");
         }
         int n;
         try {
             n = page == null || page.isBlank() ? 1 : Integer.parseInt(page.strip());
         } catch (NumberFormatException e) {
-            throw new StemException(400, "bad_page", "page must be a number from 1");
+            throw new StemException(ErrorCode.BAD_PAGE, "page must be a number from 1");
         }
         return openAnswers.page(scope, q, search, n, quotesOnly, zone);
     }

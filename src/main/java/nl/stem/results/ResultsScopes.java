@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.export.ExportFilter;
 import nl.stem.api.export.ExportFilters;
@@ -48,7 +49,7 @@ public class ResultsScopes {
         }
         ExportFilter f = filters.parse(survey, null, wave, from, to, language, channel, null);
         if (f.waves().size() > MAX_WAVES) {
-            throw new StemException(400, "too_many_waves", "Give at most " + MAX_WAVES + " waves");
+            throw new StemException(ErrorCode.TOO_MANY_WAVES, "Give at most " + MAX_WAVES + " waves");
         }
         Set<Long> ids = new LinkedHashSet<>(f.waves());
         String breakdown = by == null || by.isBlank() ? null : by.strip();
@@ -63,7 +64,7 @@ public class ResultsScopes {
                 requireBreakdown(c, breakdown);
             }
             if (pairedOnly && refs.size() < 2) {
-                throw new StemException(400, "paired_needs_waves", "paired=true compares members across waves: give two or more waves");
+                throw new StemException(ErrorCode.PAIRED_NEEDS_WAVES, "paired=true compares members across waves: give two or more waves");
             }
             return new ResultsScope(f.surveyId(), f.versions(), refs, f.from(), f.to(), f.language(), f.channel(), breakdown, pairedOnly);
         } catch (SQLException e) {
@@ -79,7 +80,7 @@ public class ResultsScopes {
             ps.setLong(1, waveId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new StemException(404, "not_found", "Not found");
+                    throw new StemException(ErrorCode.NOT_FOUND, "Not found");
                 }
                 return parse(rs.getString(1), List.of(Long.toString(waveId)), null, null, null, null, null, null);
             }
@@ -107,7 +108,7 @@ public class ResultsScopes {
         }
         for (Long id : ids) {
             if (!found.contains(id)) {
-                throw new StemException(404, "wave_not_found", "No wave with id " + id);
+                throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + id);
             }
         }
         refs.sort(Comparator.comparing(WaveRef::inviteAt).thenComparingLong(WaveRef::id));
@@ -133,14 +134,14 @@ public class ResultsScopes {
             return;
         }
         if (!Breakdowns.ATTRIBUTE.matcher(by).matches()) {
-            throw new StemException(400, "bad_breakdown", "by must be language, channel, wave or a member attribute such as region");
+            throw new StemException(ErrorCode.BAD_BREAKDOWN, "by must be language, channel, wave or a member attribute such as region");
         }
         try (PreparedStatement ps = c.prepareStatement("select exists (select 1 from respondents where attributes ?? ?)")) {
             ps.setString(1, by);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {
-                    throw new StemException(400, "unknown_attribute", "No member has an attribute '" + by + "'");
+                    throw new StemException(ErrorCode.UNKNOWN_ATTRIBUTE, "No member has an attribute '" + by + "'");
                 }
             }
         }
@@ -153,7 +154,7 @@ public class ResultsScopes {
         return switch (value.strip()) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new StemException(400, "bad_paired", "paired must be true or false");
+            default -> throw new StemException(ErrorCode.BAD_PAIRED, "paired must be true or false");
         };
     }
 }

@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.identity.Channel;
 import nl.stem.engine.UiTexts;
 import nl.stem.language.Languages;
 import nl.stem.survey.SurveyCatalog;
@@ -77,11 +78,7 @@ public class ResultsService {
             return Languages.selfName(key);
         }
         if (Breakdowns.CHANNEL.equals(by)) {
-            return switch (key) {
-                case "telegram" -> "Telegram";
-                case "whatsapp" -> "WhatsApp";
-                default -> key;
-            };
+            return Channel.panel(key).map(Channel::label).orElse(key);
         }
         if (Breakdowns.WAVE.equals(by)) {
             return waveNames.getOrDefault(key, key);

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import nl.stem.engine.ButtonPayloads;
 import nl.stem.survey.model.Choice;
 import nl.stem.survey.model.ConsentQuestion;
 import nl.stem.survey.model.MultipleChoiceQuestion;

@@ -1,5 +1,7 @@
 package nl.stem.outbox;
 
+import nl.stem.identity.IdentityStore;
+
 import static nl.stem.outbox.TestChannelSender.CHANNEL;
 import static nl.stem.outbox.TestChannelSender.failed;
 import static nl.stem.outbox.TestChannelSender.retry;
@@ -44,7 +46,7 @@ class OutboxSenderTest {
     @Inject
     TestChannelSender channel;
     @Inject
-    Reachability reachability;
+    IdentityStore reachability;
     @Inject
     QueueingTransaction queueing;
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 import nl.stem.audit.AuditEntry;
@@ -50,7 +51,7 @@ public class AuditResource {
     public Page list(@QueryParam("limit") Integer limit, @QueryParam("before") Long before) {
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
-            throw new StemException(400, "bad_limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new StemException(ErrorCode.BAD_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         }
         List<AuditEntry> rows = before == null
                 ? AuditEntry.<AuditEntry>find("order by id desc").page(0, n + 1).list()

@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.TokenResource.CreatedToken;
@@ -34,11 +35,11 @@ public class ApiTokens {
     @Transactional
     public CreatedToken create(String name, String role, String actor) {
         if (name == null || name.isBlank() || name.strip().length() > MAX_NAME) {
-            throw new StemException(400, "bad_name", "Give the token a \"name\" of 1-" + MAX_NAME + " characters (it appears in the audit log)");
+            throw new StemException(ErrorCode.BAD_NAME, "Give the token a \"name\" of 1-" + MAX_NAME + " characters (it appears in the audit log)");
         }
         Role r = Role.parse(role);
         if (r == null) {
-            throw new StemException(400, "bad_role", "\"role\" must be researcher, coordinator or admin");
+            throw new StemException(ErrorCode.BAD_ROLE, "\"role\" must be researcher, coordinator or admin");
         }
         String secret = TokenHashes.newToken();
         ApiToken t = new ApiToken();
@@ -63,7 +64,7 @@ public class ApiTokens {
     public TokenView revoke(long id, String actor) {
         ApiToken t = ApiToken.findById(id);
         if (t == null) {
-            throw new StemException(404, "token_not_found", "No token with id " + id);
+            throw new StemException(ErrorCode.TOKEN_NOT_FOUND, "No token with id " + id);
         }
         if (t.revokedAt == null) {
             t.revokedAt = clock.instant();

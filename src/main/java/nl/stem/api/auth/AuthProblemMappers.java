@@ -1,5 +1,6 @@
 package nl.stem.api.auth;
 
+import nl.stem.api.ErrorCode;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -20,14 +21,14 @@ public class AuthProblemMappers {
     public Response unauthorized(RuntimeException e) {
         return Response.status(401).type(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.WWW_AUTHENTICATE, BearerAuthMechanism.SCHEME)
-                .entity(new Problem(401, "unauthorized", "A valid API token is required: send \"Authorization: Bearer <token>\""))
+                .entity(new Problem(ErrorCode.UNAUTHORIZED, "A valid API token is required: send \"Authorization: Bearer <token>\""))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e) {
         return Response.status(403).type(MediaType.APPLICATION_JSON)
-                .entity(new Problem(403, "forbidden", "This token's role may not do this"))
+                .entity(new Problem(ErrorCode.FORBIDDEN, "This token's role may not do this"))
                 .build();
     }
 }

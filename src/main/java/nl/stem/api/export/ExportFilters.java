@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
@@ -63,24 +64,24 @@ public class ExportFilters {
     public ExportFilter parse(String survey, String version, String wave, String from, String to, String language,
                               String channel, String includePreview) {
         if (survey == null || survey.isBlank()) {
-            throw new StemException(400, "survey_required", "Name the survey to export: ?survey=<id>");
+            throw new StemException(ErrorCode.SURVEY_REQUIRED, "Name the survey to export: ?survey=<id>");
         }
         List<Long> waveIds = waveIds(wave);
         List<SurveyVersionRecord> rows = SurveyVersionRecord.list("surveyId = ?1 order by version", survey);
         if (rows.isEmpty()) {
-            throw new StemException(404, "survey_not_found", "No published survey with id '" + survey + "'");
+            throw new StemException(ErrorCode.SURVEY_NOT_FOUND, "No published survey with id '" + survey + "'");
         }
         Integer versionNumber = null;
         if (version != null) {
             try {
                 versionNumber = Integer.valueOf(version.trim());
             } catch (NumberFormatException e) {
-                throw new StemException(400, "bad_version", "version must be a version number such as 2, not '" + version + "'");
+                throw new StemException(ErrorCode.BAD_VERSION, "version must be a version number such as 2, not '" + version + "'");
             }
             int n = versionNumber;
             rows = rows.stream().filter(r -> r.version == n).toList();
             if (rows.isEmpty()) {
-                throw new StemException(400, "unknown_version", "Survey '" + survey + "' has no version " + n);
+                throw new StemException(ErrorCode.UNKNOWN_VERSION, "Survey '" + survey + "' has no version " + n);
             }
         }
         if (!waveIds.isEmpty()) {
@@ -95,7 +96,7 @@ public class ExportFilters {
         Instant start = from == null ? null : instant("from", from, false);
         Instant end = to == null ? null : instant("to", to, true);
         if (start != null && end != null && start.isAfter(end)) {
-            throw new StemException(400, "bad_range", "from (" + from + ") is after to (" + to + ")");
+            throw new StemException(ErrorCode.BAD_RANGE, "from (" + from + ") is after to (" + to + ")");
         }
         return new ExportFilter(survey, versions, versionNumber, waveIds, start, end, word("language", language),
                 word("channel", channel), bool(includePreview));
@@ -110,11 +111,11 @@ public class ExportFilters {
         for (String part : wave.split(",", -1)) {
             String p = part.strip();
             if (!WAVE_ID.matcher(p).matches()) {
-                throw new StemException(400, "bad_wave", "wave must be a wave id such as 3, or several such as 3,4");
+                throw new StemException(ErrorCode.BAD_WAVE, "wave must be a wave id such as 3, or several such as 3,4");
             }
             ids.add(Long.valueOf(p));
             if (ids.size() > MAX_WAVES) {
-                throw new StemException(400, "bad_wave", "wave names more than " + MAX_WAVES + " waves; at most " + MAX_WAVES + " at once");
+                throw new StemException(ErrorCode.BAD_WAVE, "wave names more than " + MAX_WAVES + " waves; at most " + MAX_WAVES + " at once");
             }
         }
         return List.copyOf(ids);
@@ -142,14 +143,14 @@ public class ExportFilters {
         for (Long id : waveIds) {
             Object[] w = found.get(id);
             if (w == null) {
-                throw new StemException(404, "wave_not_found", "No wave with id " + id);
+                throw new StemException(ErrorCode.WAVE_NOT_FOUND, "No wave with id " + id);
             }
             if (!survey.equals(w[1])) {
-                throw new StemException(400, "wave_not_in_survey", "Wave " + id + " is a wave of survey '" + w[1]
+                throw new StemException(ErrorCode.WAVE_NOT_IN_SURVEY, "Wave " + id + " is a wave of survey '" + w[1]
                         + "', not of '" + survey + "'");
             }
             if (versionNumber != null && versionNumber != (int) w[2]) {
-                throw new StemException(400, "wave_version_mismatch", "Wave " + id + " ran version " + w[2] + " of '" + survey
+                throw new StemException(ErrorCode.WAVE_VERSION_MISMATCH, "Wave " + id + " ran version " + w[2] + " of '" + survey
                         + "', not version " + versionNumber + "; leave version out or name that version");
             }
             versionIds.add((Long) w[0]);
@@ -170,7 +171,7 @@ public class ExportFilters {
                 return LocalDateTime.parse(v).toInstant(ZoneOffset.UTC);
             }
         } catch (DateTimeParseException e) {
-            throw new StemException(400, "bad_date", name + " must be an ISO date (2026-11-01) or date-time (2026-11-01T09:00:00+01:00), not '" + value + "'");
+            throw new StemException(ErrorCode.BAD_DATE, name + " must be an ISO date (2026-11-01) or date-time (2026-11-01T09:00:00+01:00), not '" + value + "'");
         }
     }
 
@@ -179,7 +180,7 @@ public class ExportFilters {
             return null;
         }
         if (!WORD.matcher(value).matches()) {
-            throw new StemException(400, "bad_" + name, name + " must be a language tag or channel name such as 'ar' or 'telegram'");
+            throw new StemException(ErrorCode.of("bad_" + name), name + " must be a language tag or channel name such as 'ar' or 'telegram'");
         }
         return value;
     }
@@ -191,7 +192,7 @@ public class ExportFilters {
         return switch (value) {
             case "true", "1", "yes" -> true;
             case "false", "0", "no" -> false;
-            default -> throw new StemException(400, "bad_include_preview", "include_preview must be true or false");
+            default -> throw new StemException(ErrorCode.BAD_INCLUDE_PREVIEW, "include_preview must be true or false");
         };
     }
 }

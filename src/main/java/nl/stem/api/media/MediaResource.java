@@ -35,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import nl.stem.api.Problem;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
@@ -115,16 +116,16 @@ public class MediaResource {
     public Response download(@PathParam("id") String id, @HeaderParam("Range") String rangeHeader) throws IOException {
         MediaObject m = find(id);
         if (MediaObject.PENDING.equals(m.status)) {
-            throw new StemException(409, "media_pending", "This file has not been fetched from the provider yet; try again in a minute");
+            throw new StemException(ErrorCode.MEDIA_PENDING, "This file has not been fetched from the provider yet; try again in a minute");
         }
         if (MediaObject.EXPIRED.equals(m.status)) {
-            throw new StemException(410, "media_expired", "This file was deleted under the retention schedule (stem.retention.media-months)");
+            throw new StemException(ErrorCode.MEDIA_EXPIRED, "This file was deleted under the retention schedule (stem.retention.media-months)");
         }
         if (!MediaObject.STORED.equals(m.status) || m.sha256 == null) {
-            throw new StemException(404, "media_unavailable", "This file could not be fetched from the provider and is not available");
+            throw new StemException(ErrorCode.MEDIA_UNAVAILABLE, "This file could not be fetched from the provider and is not available");
         }
         java.nio.file.Path file = store.path(m.sha256).orElseThrow(() ->
-                new StemException(404, "media_unavailable", "This file is no longer stored"));
+                new StemException(ErrorCode.MEDIA_UNAVAILABLE, "This file is no longer stored"));
         long size = java.nio.file.Files.size(file);
         String type = m.mimeType == null ? MediaType.APPLICATION_OCTET_STREAM : m.mimeType;
         ByteRange range;
@@ -133,7 +134,7 @@ public class MediaResource {
         } catch (ByteRange.Unsatisfiable e) {
             return Response.status(416).type(MediaType.APPLICATION_JSON).header("Content-Range", "bytes */" + size)
                     .header("Accept-Ranges", "bytes")
-                    .entity(new Problem(416, "range_not_satisfiable", "The file has " + size + " bytes; the requested range is outside it"))
+                    .entity(new Problem(ErrorCode.RANGE_NOT_SATISFIABLE, "The file has " + size + " bytes; the requested range is outside it"))
                     .build();
         }
         Map<String, Object> details = new LinkedHashMap<>();
@@ -159,11 +160,11 @@ public class MediaResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new StemException(404, "media_not_found", "No media with id " + id);
+            throw new StemException(ErrorCode.MEDIA_NOT_FOUND, "No media with id " + id);
         }
         MediaObject m = MediaObject.findById(uuid);
         if (m == null) {
-            throw new StemException(404, "media_not_found", "No media with id " + id);
+            throw new StemException(ErrorCode.MEDIA_NOT_FOUND, "No media with id " + id);
         }
         return m;
     }

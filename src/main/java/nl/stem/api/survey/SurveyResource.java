@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import nl.stem.api.ApiConfig;
 import nl.stem.api.JsonBodies;
 import nl.stem.api.Problem;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 import nl.stem.survey.InvalidSurveyException;
@@ -187,7 +188,7 @@ public class SurveyResource {
             description = "For translators or Weblate; fuzzy and stale entries are marked '#, fuzzy'. version defaults to the latest")
     public Response template(@PathParam("id") String id, @PathParam("language") String language, @QueryParam("version") Integer version) {
         if (!SurveyUploads.isLanguage(language)) {
-            throw new StemException(400, "bad_language", "'" + language + "' is not a language tag such as ar or pt-BR");
+            throw new StemException(ErrorCode.BAD_LANGUAGE, "'" + language + "' is not a language tag such as ar or pt-BR");
         }
         int v = version == null ? versions.latest(id) : version;
         return Response.ok(versions.template(id, v, language), "text/x-gettext-translation; charset=UTF-8")
@@ -210,7 +211,7 @@ public class SurveyResource {
             description = "Compares each question's definition and its texts in every language")
     public Diff diff(@PathParam("id") String id, @QueryParam("from") Integer from, @QueryParam("to") Integer to) {
         if (from == null || to == null) {
-            throw new StemException(400, "from_to_required", "Give the two versions to compare as ?from=1&to=2");
+            throw new StemException(ErrorCode.FROM_TO_REQUIRED, "Give the two versions to compare as ?from=1&to=2");
         }
         return versions.diff(id, from, to);
     }
@@ -226,7 +227,7 @@ public class SurveyResource {
     private SurveySource source(InputStream body) {
         SurveyUpload upload = JsonBodies.read(body, config.maxUploadBytes(), json, SurveyUpload.class);
         if (upload.survey() == null || upload.survey().file() == null || upload.survey().content() == null) {
-            throw new StemException(400, "survey_required",
+            throw new StemException(ErrorCode.SURVEY_REQUIRED,
                     "Send {\"survey\": {\"file\": \"<id>.yaml\", \"content\": \"<yaml>\"}, \"translations\": {\"<lang>\": \"<po>\"}}");
         }
         return SurveyUploads.source(upload.survey().file(), upload.survey().content(),
@@ -242,7 +243,7 @@ public class SurveyResource {
         private final transient List<ProblemItem> problems;
 
         InvalidUploadException(List<ProblemItem> problems) {
-            super(422, "survey_invalid", "The survey is invalid: " + problems.stream().filter(p -> p.severity().equals("error")).count()
+            super(ErrorCode.SURVEY_INVALID, "The survey is invalid: " + problems.stream().filter(p -> p.severity().equals("error")).count()
                     + " error(s); each problem names its file, line and key");
             this.problems = problems;
         }

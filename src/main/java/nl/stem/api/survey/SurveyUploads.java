@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.survey.SurveySource;
 
@@ -22,13 +23,13 @@ public final class SurveyUploads {
     /** The source for a survey file named {@code file} and PO files by language; 400 for a bad name or tag. */
     public static SurveySource source(String file, String yaml, Map<String, String> translations) {
         if (file == null || !FILE.matcher(file).matches()) {
-            throw new StemException(400, "bad_file_name", "survey.file must be '<id>.yaml' with id [a-z][a-z0-9_]*, not '" + file + "'");
+            throw new StemException(ErrorCode.BAD_FILE_NAME, "survey.file must be '<id>.yaml' with id [a-z][a-z0-9_]*, not '" + file + "'");
         }
         String id = file.substring(0, file.length() - ".yaml".length());
         Map<String, SurveySource.TranslationFile> files = new LinkedHashMap<>();
         for (Map.Entry<String, String> t : translations.entrySet()) {
             if (!isLanguage(t.getKey()) || t.getValue() == null) {
-                throw new StemException(400, "bad_translation",
+                throw new StemException(ErrorCode.BAD_TRANSLATION,
                         "translations must map language tags (e.g. \"ar\", \"pt-BR\") to PO file contents; '" + t.getKey() + "' is not one");
             }
             files.put(t.getKey(), new SurveySource.TranslationFile("translations/" + id + "/" + t.getKey() + ".po", t.getValue()));

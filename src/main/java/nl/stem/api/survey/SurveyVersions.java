@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.survey.SurveyResource.Diff;
 import nl.stem.api.survey.SurveyResource.QuestionChange;
@@ -158,15 +159,14 @@ public class SurveyVersions {
 
     /** A language's PO template for a version; 404 for a language the survey does not list. */
     public String template(String id, int version, String language) {
-        TranslationStatus status = translations(id, version).of(language).orElseThrow(() -> new StemException(404,
-                "language_not_found", "Survey '" + id + "' is not translated into '" + language + "' (not in its languages, or its source language)"));
+        TranslationStatus status = translations(id, version).of(language).orElseThrow(() -> new StemException(ErrorCode.LANGUAGE_NOT_FOUND, "Survey '" + id + "' is not translated into '" + language + "' (not in its languages, or its source language)"));
         return status.template(id);
     }
 
     SurveyRecord requireSurvey(String id) {
         SurveyRecord s = SurveyRecord.findById(id);
         if (s == null || SurveyVersionRecord.count("surveyId", id) == 0) {
-            throw new StemException(404, "survey_not_found", "No published survey with id '" + id + "'");
+            throw new StemException(ErrorCode.SURVEY_NOT_FOUND, "No published survey with id '" + id + "'");
         }
         return s;
     }
@@ -175,7 +175,7 @@ public class SurveyVersions {
         requireSurvey(id);
         SurveyVersionRecord row = SurveyVersionRecord.find("surveyId = ?1 and version = ?2", id, version).firstResult();
         if (row == null) {
-            throw new StemException(404, "version_not_found", "Survey '" + id + "' has no version " + version);
+            throw new StemException(ErrorCode.VERSION_NOT_FOUND, "Survey '" + id + "' has no version " + version);
         }
         return row;
     }

@@ -23,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.JsonBodies;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.config.StemConfig;
 import nl.stem.conversation.Inbound;
@@ -69,7 +70,7 @@ public class PreviewApi {
     public Response start(InputStream body) {
         StartBody b = JsonBodies.read(body, config.limits().jsonBodyBytes(), json, StartBody.class, TextRule.REMOVE);
         if (b.survey() == null || b.survey().isBlank()) {
-            throw new StemException(400, "survey_required", "Name the survey to start in \"survey\"");
+            throw new StemException(ErrorCode.SURVEY_REQUIRED, "Name the survey to start in \"survey\"");
         }
         String token = preview.start(b.survey(), b.language());
         return Response.status(201).entity(new Started(token, preview.messagesAfter(token, 0))).build();
@@ -93,7 +94,7 @@ public class PreviewApi {
         } else if (b.text() != null && b.payload() == null) {
             input = new Input.Text(b.text());
         } else {
-            throw new StemException(400, "text_or_payload", "Send either \"text\" (typed) or \"payload\" (a tapped button)");
+            throw new StemException(ErrorCode.TEXT_OR_PAYLOAD, "Send either \"text\" (typed) or \"payload\" (a tapped button)");
         }
         Outcome outcome = preview.send(token, b.id(), input, null);
         return new Sent(outcome.duplicate(), preview.status(token));
@@ -105,7 +106,7 @@ public class PreviewApi {
     public Sent upload(@PathParam("token") String token, @RestForm("id") String id, @RestForm("file") FileUpload file) throws IOException {
         preview.requireConversation(token);
         if (file == null) {
-            throw new StemException(400, "file_required", "Upload the audio or video file in the form field \"file\"");
+            throw new StemException(ErrorCode.FILE_REQUIRED, "Upload the audio or video file in the form field \"file\"");
         }
         MediaKind kind = kindOf(file.contentType());
         if (kind == null) {
@@ -114,7 +115,7 @@ public class PreviewApi {
         }
         long max = config.media().maxBytes();
         if (file.size() > max) {
-            throw new StemException(413, "media_too_large", "The file is larger than the limit of " + max + " bytes");
+            throw new StemException(ErrorCode.MEDIA_TOO_LARGE, "The file is larger than the limit of " + max + " bytes");
         }
         MediaStore.Stored stored;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {

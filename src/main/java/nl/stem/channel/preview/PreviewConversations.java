@@ -1,18 +1,22 @@
 package nl.stem.channel.preview;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.conversation.ChannelIdentity;
 import nl.stem.conversation.ConversationService;
@@ -22,7 +26,9 @@ import nl.stem.conversation.SessionRecord;
 import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
+import nl.stem.identity.Channel;
 import nl.stem.outbox.OutboxMessage;
+import nl.stem.outbox.OutboxStore;
 import nl.stem.survey.model.MediaRef;
 import nl.stem.text.ExternalText;
 
@@ -33,7 +39,7 @@ import nl.stem.text.ExternalText;
  */
 @ApplicationScoped
 public class PreviewConversations {
-    public static final String CHANNEL = "preview";
+    public static final String CHANNEL = Channel.PREVIEW.id();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{32}");
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -44,6 +50,10 @@ public class PreviewConversations {
     SessionStore sessions;
     @Inject
     ObjectMapper json;
+    @Inject
+    DataSource ds;
+    @Inject
+    OutboxStore outbox;
 
     /** Starts a conversation on a survey in a language; returns its token. */
     public String start(String surveyId, String language) {
@@ -62,7 +72,7 @@ public class PreviewConversations {
     public Outcome send(String token, String clientId, Input input, Inbound.StoredMedia stored) {
         requireConversation(token);
         if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-            throw new StemException(400, "bad_message_id", "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
+            throw new StemException(ErrorCode.BAD_MESSAGE_ID, "Each message needs an id of 1-64 characters A-Z, a-z, 0-9, _ or -");
         }
         return conversations.handle(new Inbound(CHANNEL, token + ":" + clientId, token, cleaned(input), null,
                 stored == null ? null : new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), ExternalText.clean(stored.mimeType(), 200)), true));
@@ -103,9 +113,11 @@ public class PreviewConversations {
             out.add(toMessage(m));
         }
         if (!rows.isEmpty()) {
-            Panache.getEntityManager().createNativeQuery(
-                            "update outbox set status = 'delivered', sent_at = now() where channel = 'preview' and recipient = ?1 and id > ?2 and status = 'queued'")
-                    .setParameter(1, token).setParameter(2, after).executeUpdate();
+            try (Connection c = ds.getConnection()) {
+                outbox.markPreviewDelivered(c, token, after);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not mark the preview's messages read", e);
+            }
         }
         return out;
     }
@@ -125,7 +137,7 @@ public class PreviewConversations {
     /** A token that never had a conversation (no message was ever addressed to it) is unknown: 404. */
     private void requireKnown(String token) {
         if (token == null || !TOKEN.matcher(token).matches() || OutboxMessage.count("channel = ?1 and recipient = ?2", CHANNEL, token) == 0) {
-            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+            throw new StemException(ErrorCode.CONVERSATION_NOT_FOUND, "No preview conversation with this token");
         }
     }
 
@@ -133,7 +145,7 @@ public class PreviewConversations {
     ChannelIdentity requireConversation(String token) {
         ChannelIdentity identity = token != null && TOKEN.matcher(token).matches() ? ChannelIdentity.find(CHANNEL, token) : null;
         if (identity == null) {
-            throw new StemException(404, "conversation_not_found", "No preview conversation with this token");
+            throw new StemException(ErrorCode.CONVERSATION_NOT_FOUND, "No preview conversation with this token");
         }
         return identity;
     }

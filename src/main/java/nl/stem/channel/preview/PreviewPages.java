@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.config.StemConfig;
 import nl.stem.language.Languages;
@@ -63,7 +64,7 @@ public class PreviewPages {
     public Response start(@RestForm("survey") String survey, @RestForm("language") String language) {
         requireEnabled();
         if (survey == null || survey.isBlank()) {
-            throw new StemException(400, "survey_required", "Choose a survey");
+            throw new StemException(ErrorCode.SURVEY_REQUIRED, "Choose a survey");
         }
         String token = preview.start(survey, language == null || language.isBlank() ? null : language);
         return Response.seeOther(URI.create("/try/chat/" + token)).build();
@@ -95,7 +96,7 @@ public class PreviewPages {
 
     private void requireEnabled() {
         if (!config.preview().enabled()) {
-            throw new StemException(404, "preview_disabled", "The preview is switched off (stem.preview.enabled)");
+            throw new StemException(ErrorCode.PREVIEW_DISABLED, "The preview is switched off (stem.preview.enabled)");
         }
     }
 

@@ -1,6 +1,8 @@
 package nl.stem.channel.telegram;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
@@ -9,13 +11,19 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.conversation.Inbound;
+import nl.stem.identity.Channel;
+import nl.stem.identity.IdentityStore;
+import nl.stem.panel.wave.InvitationLinks;
 
 /**
  * Deep-link invitations for Telegram. A bot cannot write to someone first, so a panel member gets a
@@ -23,8 +31,8 @@ import nl.stem.conversation.Inbound;
  * the chat to the member and starts the invited survey in the invitation's language.
  */
 @ApplicationScoped
-public class Invitations {
-    static final String CHANNEL = "telegram";
+public class Invitations implements InvitationLinks {
+    static final String CHANNEL = Channel.TELEGRAM.id();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -32,6 +40,20 @@ public class Invitations {
     TelegramConfig config;
     @Inject
     Clock clock;
+    @Inject
+    DataSource ds;
+    @Inject
+    IdentityStore identities;
+
+    @Override
+    public boolean available() {
+        return config.botUsername().filter(b -> !b.isBlank()).isPresent();
+    }
+
+    @Override
+    public String link(String token) {
+        return "https://t.me/" + config.botUsername().orElse("") + "?start=" + token;
+    }
 
     /**
      * Creates an invitation for {@code respondentId} to survey {@code surveyId} in {@code language}
@@ -39,8 +61,7 @@ public class Invitations {
      */
     @Transactional
     public Invitation create(UUID respondentId, String surveyId, String language) {
-        String bot = config.botUsername().filter(b -> !b.isBlank()).orElseThrow(() -> new StemException(409,
-                "telegram_bot_username_missing", "Set stem.telegram.bot-username to create Telegram invitation links"));
+        String bot = config.botUsername().filter(b -> !b.isBlank()).orElseThrow(() -> new StemException(ErrorCode.TELEGRAM_BOT_USERNAME_MISSING, "Set stem.telegram.bot-username to create Telegram invitation links"));
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -80,8 +101,7 @@ public class Invitations {
         if (!CHANNEL.equals(row[3])) {
             return Optional.empty();
         }
-        List<?> chats = em.createNativeQuery("select provider_id from channel_identities where respondent_id = ?1 and channel = ?2")
-                .setParameter(1, respondentId).setParameter(2, CHANNEL).getResultList();
+        List<String> chats = identities(c -> identities.providerIds(c, respondentId, CHANNEL));
         boolean thisChat = chats.contains(chatId);
         if (!chats.isEmpty() && !thisChat) {
             return Optional.empty();
@@ -92,13 +112,22 @@ public class Invitations {
                     .setParameter(1, respondentId).setParameter(2, row[4]).getSingleResult();
             return thisChat && since.longValue() == 0 ? Optional.of(start) : Optional.empty();
         }
-        em.createNativeQuery("insert into channel_identities (respondent_id, channel, provider_id, created_at) values (?1, ?2, ?3, ?4) "
-                        + "on conflict (channel, provider_id) do update set respondent_id = excluded.respondent_id")
-                .setParameter(1, respondentId).setParameter(2, CHANNEL).setParameter(3, chatId)
-                .setParameter(4, Timestamp.from(clock.instant())).executeUpdate();
+        identities(c -> {
+            identities.link(c, respondentId, CHANNEL, chatId, clock.instant());
+            return null;
+        });
         em.createNativeQuery("update invitations set used_at = ?2 where token = ?1")
                 .setParameter(1, token).setParameter(2, Timestamp.from(clock.instant())).executeUpdate();
         return Optional.of(start);
+    }
+
+    /** Identity work on the transaction's connection (the one the native queries above run on). */
+    private <T> T identities(nl.stem.worker.Jdbc.Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read or link the Telegram chat", e);
+        }
     }
 
     private static EntityManager em() {

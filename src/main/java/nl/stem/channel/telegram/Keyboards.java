@@ -9,7 +9,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import nl.stem.engine.Button;
-import nl.stem.engine.ButtonPayloads;
+import nl.stem.survey.ButtonPayloads;
 import nl.stem.language.Graphemes;
 
 /**

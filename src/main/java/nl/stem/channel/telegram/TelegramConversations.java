@@ -25,7 +25,7 @@ class TelegramConversations {
     @Inject
     Invitations invitations;
     @Inject
-    nl.stem.outbox.Reachability reachability;
+    nl.stem.identity.IdentityStore reachability;
     @Inject
     java.time.Clock clock;
 

@@ -54,6 +54,11 @@ public class TelegramSender implements ChannelSender {
     }
 
     @Override
+    public boolean configured() {
+        return config.enabled();
+    }
+
+    @Override
     public double messagesPerSecond() {
         return config.messagesPerSecond();
     }
@@ -110,7 +115,8 @@ public class TelegramSender implements ChannelSender {
         return new SendResult.Sent(lastId);
     }
 
-    private static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound) {
+    /** The Bot API requests for one message: its parts in order, the keyboard on the last. */
+    static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound) {
         List<SendMessage> out = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             var b = SendMessage.builder().chatId(chatId).text(parts.get(i));

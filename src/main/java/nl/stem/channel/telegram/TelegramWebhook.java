@@ -19,6 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.RequestBody;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.text.CleanJson;
 import nl.stem.text.TextRule;
@@ -47,16 +49,16 @@ public class TelegramWebhook {
     public Response receive(@HeaderParam(SECRET_HEADER) String secret, @HeaderParam("Content-Type") String contentType,
                             @HeaderParam("Content-Length") String contentLength, InputStream body) {
         if (!config.enabled() || config.webhookSecret().isEmpty()) {
-            throw new StemException(404, "telegram_not_configured", "The Telegram channel is not configured");
+            throw new StemException(ErrorCode.TELEGRAM_NOT_CONFIGURED, "The Telegram channel is not configured");
         }
         if (secret == null || secret.isEmpty()) {
-            throw new StemException(401, "secret_missing", "The " + SECRET_HEADER + " header is required");
+            throw new StemException(ErrorCode.SECRET_MISSING, "The " + SECRET_HEADER + " header is required");
         }
         if (!MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), config.webhookSecret().get().getBytes(StandardCharsets.UTF_8))) {
-            throw new StemException(403, "secret_wrong", "The " + SECRET_HEADER + " header does not match");
+            throw new StemException(ErrorCode.SECRET_WRONG, "The " + SECRET_HEADER + " header does not match");
         }
         if (!isJson(contentType)) {
-            throw new StemException(415, "unsupported_media_type", "Telegram updates are sent as application/json");
+            throw new StemException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Telegram updates are sent as application/json");
         }
         Update update = parse(read(body, contentLength));
         TelegramEvent event;
@@ -80,26 +82,18 @@ public class TelegramWebhook {
         if (contentLength != null) {
             try {
                 if (Long.parseLong(contentLength.strip()) > limit) {
-                    throw tooLarge(limit);
+                    throw RequestBody.tooLarge(tooLarge(limit));
                 }
             } catch (NumberFormatException e) {
                 // Let the read below decide.
             }
         }
-        try {
-            byte[] bytes = body == null ? new byte[0] : body.readNBytes(limit + 1);
-            if (bytes.length > limit) {
-                throw tooLarge(limit);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
+        return RequestBody.read(body, limit);
     }
 
     private Update parse(byte[] bytes) {
         if (bytes.length == 0) {
-            throw new StemException(400, "empty_body", "A Telegram Update is required");
+            throw new StemException(ErrorCode.EMPTY_BODY, "A Telegram Update is required");
         }
         Update update;
         try {
@@ -108,18 +102,18 @@ public class TelegramWebhook {
             update = CleanJson.reader(json, Update.class, TextRule.REMOVE).readValue(bytes);
         } catch (JsonProcessingException e) {
             // No echo of the payload: it is a respondent's message.
-            throw new StemException(400, "malformed_json", "The body is not a Telegram Update: " + e.getClass().getSimpleName());
+            throw new StemException(ErrorCode.MALFORMED_JSON, "The body is not a Telegram Update: " + e.getClass().getSimpleName());
         } catch (IOException | RuntimeException e) {
-            throw new StemException(400, "malformed_json", "The body is not a Telegram Update");
+            throw new StemException(ErrorCode.MALFORMED_JSON, "The body is not a Telegram Update");
         }
         if (update == null || update.getUpdateId() == null) {
-            throw new StemException(400, "update_id_missing", "A Telegram Update has an update_id");
+            throw new StemException(ErrorCode.UPDATE_ID_MISSING, "A Telegram Update has an update_id");
         }
         return update;
     }
 
-    private static StemException tooLarge(int limit) {
-        return new StemException(413, "body_too_large", "The request body is larger than " + limit + " bytes");
+    private static String tooLarge(int limit) {
+        return "The request body is larger than " + limit + " bytes";
     }
 
     private static boolean isJson(String contentType) {

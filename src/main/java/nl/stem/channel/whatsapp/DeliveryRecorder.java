@@ -4,13 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.outbox.OutboxStore;
 
 /**
  * Records Twilio status callbacks on the outbox row that sent the message. The row is locked while
@@ -25,6 +25,8 @@ public class DeliveryRecorder {
 
     @Inject
     DataSource db;
+    @Inject
+    OutboxStore outbox;
 
     /**
      * Applies one callback. Returns the recipient's WhatsApp address when the row was found, so the
@@ -45,7 +47,7 @@ public class DeliveryRecorder {
                             recipient = rs.getString(3);
                             DeliveryStatus current = DeliveryStatus.parse(rs.getString(2)).orElse(null);
                             if (effective.replaces(current)) {
-                                update(c, rs.getLong(1), effective, errorCode, at);
+                                outbox.recordDelivery(c, rs.getLong(1), effective.dbValue(), errorCode, at);
                             }
                         }
                     }
@@ -58,17 +60,6 @@ public class DeliveryRecorder {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record a delivery status", e);
-        }
-    }
-
-    private static void update(Connection c, long id, DeliveryStatus status, String errorCode, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("update outbox set delivery_status = ?, "
-                + "delivery_error = coalesce(?, delivery_error), delivery_updated_at = ? where id = ?")) {
-            ps.setString(1, status.dbValue());
-            ps.setString(2, errorCode == null || errorCode.isBlank() ? null : errorCode);
-            ps.setTimestamp(3, Timestamp.from(at));
-            ps.setLong(4, id);
-            ps.executeUpdate();
         }
     }
 }

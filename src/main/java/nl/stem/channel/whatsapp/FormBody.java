@@ -1,12 +1,13 @@
 package nl.stem.channel.whatsapp;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import nl.stem.api.RequestBody;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -18,16 +19,7 @@ final class FormBody {
     }
 
     static Map<String, String> read(InputStream body, int limitBytes) {
-        byte[] bytes;
-        try {
-            bytes = body == null ? new byte[0] : body.readNBytes(limitBytes + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limitBytes) {
-            throw new StemException(413, "body_too_large", "The request body is larger than " + limitBytes + " bytes");
-        }
-        return parse(new String(bytes, StandardCharsets.UTF_8));
+        return parse(new String(RequestBody.read(body, limitBytes), StandardCharsets.UTF_8));
     }
 
     /** Example: {@code "Body=%DB%B3&From=whatsapp%3A%2B316"} gives {Body=۳, From=whatsapp:+316}. */
@@ -45,7 +37,7 @@ final class FormBody {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             // One value per key is what Twilio sends and what its signature scheme covers.
             if (params.putIfAbsent(key, value) != null) {
-                throw new StemException(400, "duplicate_parameter", "Form parameter " + key + " appears more than once");
+                throw new StemException(ErrorCode.DUPLICATE_PARAMETER, "Form parameter " + key + " appears more than once");
             }
         }
         return params;
@@ -55,7 +47,7 @@ final class FormBody {
         try {
             return URLDecoder.decode(s, StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new StemException(400, "malformed_form", "The form body is not valid application/x-www-form-urlencoded");
+            throw new StemException(ErrorCode.MALFORMED_FORM, "The form body is not valid application/x-www-form-urlencoded");
         }
     }
 }

@@ -3,6 +3,7 @@ package nl.stem.channel.whatsapp;
 import java.util.Locale;
 import java.util.Map;
 
+import nl.stem.conversation.Inbound;
 import nl.stem.engine.Input;
 import nl.stem.language.LanguageGuess;
 import nl.stem.phone.PhoneNumbers;
@@ -19,6 +20,11 @@ final class InboundMapping {
     }
 
     /** Example: {@code {ButtonPayload=a:consent:yes}} gives {@code ButtonTap("a:consent:yes")}. */
+    /** The message as the conversation service takes it; the form's fields are present and cleaned. */
+    static Inbound inbound(Map<String, String> p) {
+        return new Inbound(WhatsAppIdentities.CHANNEL, p.get("MessageSid"), p.get("From"), input(p), null, null, false, languageHint(p));
+    }
+
     static Input input(Map<String, String> p) {
         String payload = p.get("ButtonPayload");
         if (payload != null && !payload.isEmpty()) {

@@ -6,6 +6,7 @@ import com.twilio.security.RequestValidator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -22,7 +23,7 @@ public class TwilioSignatures {
     /** 404 when the channel is off or has no public URL to validate against. */
     void requireConfigured() {
         if (!config.active() || urls.publicUrl().filter(u -> !u.isBlank()).isEmpty()) {
-            throw new StemException(404, "whatsapp_not_configured", "The WhatsApp channel is not configured here");
+            throw new StemException(ErrorCode.WHATSAPP_NOT_CONFIGURED, "The WhatsApp channel is not configured here");
         }
     }
 
@@ -36,7 +37,7 @@ public class TwilioSignatures {
     void verify(String path, Map<String, String> params, String signature) {
         if (signature == null || signature.isBlank()
                 || !new RequestValidator(config.authToken().orElseThrow()).validate(url(path), params, signature)) {
-            throw new StemException(403, "bad_signature", "The X-Twilio-Signature header is missing or does not match");
+            throw new StemException(ErrorCode.BAD_SIGNATURE, "The X-Twilio-Signature header is missing or does not match");
         }
     }
 }

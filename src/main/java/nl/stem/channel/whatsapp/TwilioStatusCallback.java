@@ -6,10 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import nl.stem.identity.IdentityStore;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.text.ExternalText;
 
@@ -28,7 +30,7 @@ public class TwilioStatusCallback {
     @Inject
     DeliveryRecorder deliveries;
     @Inject
-    WhatsAppIdentities identities;
+    IdentityStore identities;
     @Inject
     Clock clock;
 
@@ -41,7 +43,7 @@ public class TwilioStatusCallback {
 
         String messageSid = params.get("MessageSid");
         if (messageSid == null || messageSid.isBlank()) {
-            throw new StemException(400, "missing_fields", "MessageSid is required");
+            throw new StemException(ErrorCode.MISSING_FIELDS, "MessageSid is required");
         }
         Optional<DeliveryStatus> status = DeliveryStatus.parse(params.get("MessageStatus"));
         if (status.isEmpty()) {
@@ -50,7 +52,7 @@ public class TwilioStatusCallback {
         String errorCode = params.get("ErrorCode");
         String recipient = deliveries.record(messageSid, status.get(), errorCode, clock.instant());
         if (recipient != null && DeliveryRecorder.OPTED_OUT.equals(errorCode)) {
-            identities.optOut(recipient, clock.instant());
+            identities.markUnreachable(WhatsAppIdentities.CHANNEL, recipient, clock.instant());
         }
         return Response.ok().build();
     }

@@ -11,35 +11,19 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.identity.Channel;
 
 /**
- * The WhatsApp columns of {@code channel_identities}. Plain JDBC, each call its own short
- * transaction, so the webhook can commit the 24-hour window before it answers and the sender can
- * read it from any thread.
+ * The WhatsApp columns of {@code channel_identities} as the sender reads them (the 24-hour window,
+ * the opt-out, the language). Plain JDBC, so the sender can read from any thread; the writes are
+ * {@link nl.stem.identity.IdentityStore}'s.
  */
 @ApplicationScoped
 public class WhatsAppIdentities {
-    static final String CHANNEL = "whatsapp";
+    static final String CHANNEL = Channel.WHATSAPP.id();
 
     @Inject
     DataSource db;
-
-    /** Records an inbound message at {@code at}; the window never moves backwards. No-op for unknown numbers. */
-    public void touchInbound(String providerId, Instant at) {
-        update("update channel_identities set last_inbound_at = greatest(coalesce(last_inbound_at, ?), ?) "
-                + "where channel = '" + CHANNEL + "' and provider_id = ?", Timestamp.from(at), Timestamp.from(at), providerId);
-    }
-
-    /** The respondent opted out (STOP keyword via Twilio, error 21610): nothing more goes to them on WhatsApp. */
-    public void optOut(String providerId, Instant at) {
-        update("update channel_identities set unreachable_at = coalesce(unreachable_at, ?) "
-                + "where channel = '" + CHANNEL + "' and provider_id = ?", Timestamp.from(at), providerId);
-    }
-
-    /** The respondent opted in again (Twilio's OptOutType=START). */
-    public void optIn(String providerId) {
-        update("update channel_identities set unreachable_at = null where channel = '" + CHANNEL + "' and provider_id = ?", providerId);
-    }
 
     Recipient recipient(String providerId) {
         try (Connection c = db.getConnection();
@@ -55,17 +39,6 @@ public class WhatsAppIdentities {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the WhatsApp identity", e);
-        }
-    }
-
-    private void update(String sql, Object... args) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not update the WhatsApp identity", e);
         }
     }
 

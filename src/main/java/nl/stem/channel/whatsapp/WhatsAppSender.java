@@ -65,6 +65,11 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     @Override
+    public boolean configured() {
+        return config.canSend();
+    }
+
+    @Override
     public double messagesPerSecond() {
         return config.messagesPerSecond();
     }

@@ -19,6 +19,7 @@ import nl.stem.conversation.AnswerRecord;
 import nl.stem.conversation.ChannelIdentity;
 import nl.stem.conversation.Respondent;
 import nl.stem.conversation.RespondentData;
+import nl.stem.conversation.RespondentErasure;
 import nl.stem.conversation.SessionRecord;
 import nl.stem.media.MediaObject;
 import nl.stem.outbox.OutboxMessage;
@@ -45,9 +46,9 @@ import nl.stem.outbox.OutboxMessage;
  * A message queued afterwards (a confirmation) must not refer to the deleted respondent's id.
  */
 @ApplicationScoped
-public class Erasure {
+public class Erasure implements RespondentErasure {
     /** The actor when the respondent asked for it themselves (in a conversation). */
-    public static final String RESPONDENT = "respondent";
+    public static final String RESPONDENT = RespondentErasure.RESPONDENT;
     /** The actor when the retention schedule erased a preview respondent. */
     public static final String RETENTION = "retention";
     static final String ACTION = "respondent.erase";
@@ -56,6 +57,7 @@ public class Erasure {
     RespondentData respondentData;
 
     /** Erases the respondent; false (and no audit record) when there is no such respondent. */
+    @Override
     @Transactional
     public boolean erase(UUID respondentId, String actor, Instant now) {
         EntityManager em = Panache.getEntityManager();

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.identity.Channel;
 import nl.stem.worker.Jdbc;
 
 /**
@@ -136,7 +137,7 @@ public class MemberDirectory {
         String channel = rs.getString("channel");
         String providerId = rs.getString("provider_id");
         String identity = providerId == null ? null
-                : "whatsapp".equals(channel) ? WhatsAppNumber.fromProviderId(providerId) : providerId;
+                : Channel.WHATSAPP.is(channel) ? WhatsAppNumber.fromProviderId(providerId) : providerId;
         return new Member(rs.getString("member_id"), channel, providerId == null ? Member.PENDING : Member.LINKED, identity,
                 rs.getString("preferred_language"), rs.getString("time_zone"), rs.getString("consent_status"),
                 Jdbc.instant(rs, "opted_out_at"), Jdbc.instant(rs, "unreachable_at"), attributes(rs.getString("attributes")),

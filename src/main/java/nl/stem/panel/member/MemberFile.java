@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -67,10 +68,10 @@ record MemberFile(List<String> header, List<Row> rows) {
                 }
             }
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new StemException(400, "malformed_csv", "The file is not valid CSV: " + e.getMessage());
+            throw new StemException(ErrorCode.MALFORMED_CSV, "The file is not valid CSV: " + e.getMessage());
         }
         if (header == null) {
-            throw new StemException(400, "empty_file", "The file is empty: send a header line and one line per member");
+            throw new StemException(ErrorCode.EMPTY_FILE, "The file is empty: send a header line and one line per member");
         }
         return new MemberFile(header, rows);
     }
@@ -82,7 +83,7 @@ record MemberFile(List<String> header, List<Row> rows) {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new StemException(400, "not_utf8", "The file is not UTF-8: save it as \"CSV UTF-8\"");
+            throw new StemException(ErrorCode.NOT_UTF8, "The file is not UTF-8: save it as \"CSV UTF-8\"");
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 
 /**
@@ -33,7 +34,7 @@ public record MemberFilter(String q, String channel, String language, String con
             if (name.startsWith(ATTRIBUTE)) {
                 String attribute = name.substring(ATTRIBUTE.length());
                 if (!MemberColumns.ATTRIBUTE.matcher(attribute).matches()) {
-                    throw new StemException(400, "bad_attribute", "'" + attribute + "' is not an attribute name");
+                    throw new StemException(ErrorCode.BAD_ATTRIBUTE, "'" + attribute + "' is not an attribute name");
                 }
                 attributes.put(attribute, single(p));
             } else if (!NAMES.contains(name)) {
@@ -41,40 +42,40 @@ public record MemberFilter(String q, String channel, String language, String con
             }
         }
         if (!unknown.isEmpty()) {
-            throw new StemException(400, "unknown_parameter", "Unknown parameter(s) " + unknown
+            throw new StemException(ErrorCode.UNKNOWN_PARAMETER, "Unknown parameter(s) " + unknown
                     + "; use q, channel, language, consent, status, attribute.<name>, limit, offset");
         }
         String channel = lower(params, "channel");
         if (channel != null && !MemberRows.CHANNELS.contains(channel)) {
-            throw new StemException(400, "bad_channel", "channel must be whatsapp or telegram");
+            throw new StemException(ErrorCode.BAD_CHANNEL, "channel must be whatsapp or telegram");
         }
         String consent = lower(params, "consent");
         if (consent != null && !MemberRows.CONSENTS.contains(consent)) {
-            throw new StemException(400, "bad_consent", "consent must be given, refused or unknown");
+            throw new StemException(ErrorCode.BAD_CONSENT, "consent must be given, refused or unknown");
         }
         String status = lower(params, "status");
         if (status != null && !status.equals("active") && !status.equals("opted_out")) {
-            throw new StemException(400, "bad_status", "status must be active or opted_out");
+            throw new StemException(ErrorCode.BAD_STATUS, "status must be active or opted_out");
         }
         String language = value(params, "language");
         if (language != null) {
             language = LanguageTag.normalise(language).orElseThrow(() ->
-                    new StemException(400, "bad_language", "language must be a BCP 47 tag such as ar, ti, fa-AF"));
+                    new StemException(ErrorCode.BAD_LANGUAGE, "language must be a BCP 47 tag such as ar, ti, fa-AF"));
         }
         int limit = number(params, "limit", DEFAULT_LIMIT);
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw new StemException(400, "bad_limit", "limit must be between 1 and " + MAX_LIMIT);
+            throw new StemException(ErrorCode.BAD_LIMIT, "limit must be between 1 and " + MAX_LIMIT);
         }
         int offset = number(params, "offset", 0);
         if (offset < 0) {
-            throw new StemException(400, "bad_offset", "offset must be 0 or more");
+            throw new StemException(ErrorCode.BAD_OFFSET, "offset must be 0 or more");
         }
         return new MemberFilter(value(params, "q"), channel, language, consent, status, attributes, limit, offset);
     }
 
     private static String single(Map.Entry<String, List<String>> p) {
         if (p.getValue().size() != 1) {
-            throw new StemException(400, "repeated_parameter", "Give " + p.getKey() + " once");
+            throw new StemException(ErrorCode.REPEATED_PARAMETER, "Give " + p.getKey() + " once");
         }
         return p.getValue().get(0);
     }
@@ -102,7 +103,7 @@ public record MemberFilter(String q, String channel, String language, String con
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new StemException(400, "bad_" + name, name + " must be a whole number");
+            throw new StemException(ErrorCode.of("bad_" + name), name + " must be a whole number");
         }
     }
 }

@@ -23,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import nl.stem.db.Ids;
+import nl.stem.identity.IdentityStore;
 import nl.stem.api.audit.Audit;
 import nl.stem.conversation.RespondentData;
 import nl.stem.worker.Jdbc;
@@ -48,6 +49,8 @@ public class MemberImport {
     @Inject
     Audit audit;
     @Inject
+    IdentityStore identities;
+    @Inject
     ObjectMapper json;
 
     /**
@@ -59,7 +62,7 @@ public class MemberImport {
         MemberFile file = MemberFile.read(csv);
         MemberColumns columns = MemberColumns.of(file.header());
         if (file.rows().isEmpty()) {
-            throw new nl.stem.api.StemException(400, "no_members", "The file has a header but no member rows");
+            throw new nl.stem.api.StemException(nl.stem.api.ErrorCode.NO_MEMBERS, "The file has a header but no member rows");
         }
         MemberRows.Checked checked = MemberRows.check(file, columns);
         return store(checked.valid(), checked.rejected(), file.rows().size(), actor, now);
@@ -194,16 +197,7 @@ public class MemberImport {
                 select respondent_id, pseudonym, language, 'active', ?, member_id, channel, attributes, time_zone,
                        coalesce(consent, 'unknown'), ?
                 from member_import where not existing""", now, now);
-        // Numbers a member no longer has go first, so two members may swap numbers in one file.
-        update(c, """
-                delete from channel_identities ci using member_import s
-                where s.existing and ci.respondent_id = s.respondent_id and ci.channel = 'whatsapp'
-                  and ci.provider_id is distinct from s.provider_id""");
-        update(c, """
-                insert into channel_identities (respondent_id, channel, provider_id, created_at)
-                select respondent_id, 'whatsapp', provider_id, ? from member_import where provider_id is not null
-                on conflict (channel, provider_id) do update set respondent_id = excluded.respondent_id
-                where channel_identities.respondent_id <> excluded.respondent_id""", now);
+        identities.importWhatsAppNumbers(c, now);
         int updated = (int) count(c, "select count(*) from member_import where existing and changed");
         return new ImportResult(rows, created, updated, rows - created - updated);
     }

@@ -1,6 +1,5 @@
 package nl.stem.panel.member;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Map;
@@ -28,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.audit.Audit;
 import nl.stem.api.auth.Role;
@@ -76,7 +76,7 @@ public class MemberResource {
                                       @RequestBody(content = @Content(mediaType = CSV)) InputStream body) {
         // Checked here rather than with @Consumes, so that a caller without a valid token learns nothing but 401.
         if (!isCsv(contentType)) {
-            throw new StemException(415, "not_csv", "Send the member file as Content-Type: text/csv (UTF-8)");
+            throw new StemException(ErrorCode.NOT_CSV, "Send the member file as Content-Type: text/csv (UTF-8)");
         }
         return memberImport.importFile(read(body), identity.getPrincipal().getName(), clock.instant());
     }
@@ -153,19 +153,10 @@ public class MemberResource {
 
     private byte[] read(InputStream body) {
         int limit = config.importMaxBytes();
-        byte[] bytes;
-        try {
-            bytes = body.readNBytes(limit + 1);
-        } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
-        }
-        if (bytes.length > limit) {
-            throw new StemException(413, "body_too_large", "The file is larger than " + limit + " bytes; split it");
-        }
-        return bytes;
+        return nl.stem.api.RequestBody.read(body, limit, "The file is larger than " + limit + " bytes; split it");
     }
 
     private static StemException notFound(String memberId) {
-        return new StemException(404, "member_not_found", "No member with member_id '" + memberId + "'");
+        return new StemException(ErrorCode.MEMBER_NOT_FOUND, "No member with member_id '" + memberId + "'");
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+import nl.stem.identity.Channel;
 import nl.stem.text.ExternalText;
 
 /**
@@ -20,7 +21,7 @@ import nl.stem.text.ExternalText;
  */
 final class MemberRows {
     static final Pattern MEMBER_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-    static final Set<String> CHANNELS = Set.of("whatsapp", "telegram");
+    static final Set<String> CHANNELS = Set.of(Channel.WHATSAPP.id(), Channel.TELEGRAM.id());
     static final Set<String> CONSENTS = Set.of("given", "refused", "unknown");
     static final int MAX_ATTRIBUTE_LENGTH = 200;
 
@@ -110,13 +111,13 @@ final class MemberRows {
 
     /** The E.164 number for a WhatsApp member; null (and maybe a reason) otherwise. */
     private static String number(String written, String channel, List<String> reasons) {
-        if (channel.equals("telegram")) {
+        if (Channel.TELEGRAM.is(channel)) {
             if (!written.isEmpty()) {
                 reasons.add("whatsapp_number must be empty for telegram: a Telegram member links by opening their invitation");
             }
             return null;
         }
-        if (!channel.equals("whatsapp")) {
+        if (!Channel.WHATSAPP.is(channel)) {
             return null;
         }
         if (written.isEmpty()) {

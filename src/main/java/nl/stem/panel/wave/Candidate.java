@@ -1,5 +1,7 @@
 package nl.stem.panel.wave;
 
+import nl.stem.identity.Channel;
+
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -20,7 +22,7 @@ record Candidate(UUID respondentId, String memberId, String channel, String lang
         if (unreachableAt != null) {
             return "unreachable";
         }
-        if (providerId == null && !"telegram".equals(channel)) {
+        if (providerId == null && !Channel.TELEGRAM.is(channel)) {
             return "no_identity";
         }
         if (!configuredChannels.contains(channel)) {

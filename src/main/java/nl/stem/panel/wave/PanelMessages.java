@@ -3,6 +3,7 @@ package nl.stem.panel.wave;
 import java.util.List;
 import java.util.Map;
 
+import nl.stem.identity.Channel;
 import nl.stem.engine.Button;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.UiTexts;
@@ -48,7 +49,7 @@ final class PanelMessages {
         Map<String, Object> args = new java.util.HashMap<>(extra);
         args.put("survey", title == null ? version.survey().title() : title);
         String text = Texts.format(lang, ui.pattern(lang, key), args);
-        List<Button> buttons = "telegram".equals(channel)
+        List<Button> buttons = Channel.TELEGRAM.is(channel)
                 ? List.of(new Button("start:" + version.surveyId(), ui.pattern(lang, "button.start"))) : List.of();
         return new Outbound(Outbound.Kind.INVITATION, text, buttons, Languages.isRightToLeft(lang), null);
     }

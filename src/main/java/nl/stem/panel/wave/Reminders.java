@@ -1,25 +1,21 @@
 package nl.stem.panel.wave;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import nl.stem.db.Ids;
 import nl.stem.engine.UiTexts;
+import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
+import nl.stem.outbox.OutboxStore;
+import nl.stem.panel.wave.WaveStore.Due;
 import nl.stem.panel.PanelConfig;
 import nl.stem.panel.QuietHours;
 import nl.stem.survey.PublishedSurvey;
@@ -38,42 +34,40 @@ public class Reminders {
     private static final Set<String> CLOSED_SESSION = Set.of("completed", "refused", "stopped");
     private static final Set<String> UNDELIVERABLE = Set.of("failed", "undelivered");
 
-    @Inject
-    DataSource ds;
-    @Inject
-    PanelConfig config;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    UiTexts ui;
-    @Inject
-    Waves waves;
+    private final DataSource ds;
+    private final PanelConfig config;
+    private final SurveyCatalog catalog;
+    private final UiTexts ui;
+    private final Waves waves;
+    private final WaveStore store;
+    private final OutboxStore outbox;
 
-    /** Due member of a wave, as read under lock. */
-    private record Due(long waveId, UUID respondentId, String channel, String language, Instant invitedAt, int[] hours,
-                       long versionId, String timeZone, boolean optedOut, String providerId, boolean unreachable,
-                       String sessionStatus, Instant sessionUpdatedAt, boolean inviteUndeliverable, int recentContacts,
-                       QuietHours quiet) {
+    Reminders(DataSource ds, PanelConfig config, SurveyCatalog catalog, UiTexts ui, Waves waves, WaveStore store,
+            OutboxStore outbox) {
+        this.ds = ds;
+        this.config = config;
+        this.catalog = catalog;
+        this.ui = ui;
+        this.waves = waves;
+        this.store = store;
+        this.outbox = outbox;
     }
 
     /** Queues the reminders due at {@code now}; returns how many were queued. */
     public int run(Instant now) throws SQLException {
         return Jdbc.inTransaction(ds, c -> {
-            List<Due> due = due(c, now);
+            List<Due> due = store.dueReminders(c, now, now.minus(config.contactWindow()), config.scheduler().batchSize());
             PanelMessages texts = new PanelMessages(ui);
             int queued = 0;
             for (Due d : due) {
                 if (send(d, now)) {
-                    Instant at = d.quiet().nextAllowed(now, waves.zone(d.timeZone()));
+                    Instant at = quiet(d).nextAllowed(now, waves.zone(d.timeZone()));
                     long outboxId = enqueue(c, d, texts, at, now);
-                    Jdbc.update(c, "insert into panel_contacts (respondent_id, wave_id, kind, at, outbox_id) values (?, ?, 'reminder', ?, ?)",
-                            d.respondentId(), d.waveId(), at, outboxId);
-                    Jdbc.update(c, "update wave_members set reminders_sent = reminders_sent + 1, last_reminder_at = ? "
-                            + "where wave_id = ? and respondent_id = ?", at, d.waveId(), d.respondentId());
+                    store.logContact(c, d.respondentId(), d.waveId(), "reminder", at, outboxId);
+                    store.reminded(c, d.waveId(), d.respondentId(), at);
                     queued++;
                 }
-                Jdbc.update(c, "update wave_members set next_reminder_at = ? where wave_id = ? and respondent_id = ?",
-                        finished(d) ? null : nextSlot(d, now), d.waveId(), d.respondentId());
+                store.nextReminder(c, d.waveId(), d.respondentId(), finished(d) ? null : nextSlot(d, now));
             }
             return queued;
         });
@@ -89,8 +83,13 @@ public class Reminders {
 
     /** No reminder will ever go to this member in this wave. */
     private static boolean finished(Due d) {
-        return d.optedOut() || d.unreachable() || d.inviteUndeliverable()
+        return d.optedOut() || d.unreachable() || inviteUndeliverable(d)
                 || (d.sessionStatus() != null && CLOSED_SESSION.contains(d.sessionStatus()));
+    }
+
+    /** The invitation never reached them: failed to send, or the provider reported it undelivered. */
+    private static boolean inviteUndeliverable(Due d) {
+        return "failed".equals(d.inviteStatus()) || UNDELIVERABLE.contains(String.valueOf(d.inviteDeliveryStatus()));
     }
 
     /** The first reminder slot after {@code now}, or null when none is left. */
@@ -104,39 +103,10 @@ public class Reminders {
         return null;
     }
 
-    private List<Due> due(Connection c, Instant now) throws SQLException {
-        String sql = "select wm.wave_id, wm.respondent_id, wm.channel, coalesce(wm.language, r.preferred_language), wm.invited_at, w.reminder_hours, w.survey_version_id, "
-                + "r.time_zone, r.opted_out_at, ci.provider_id, ci.unreachable_at, s.status, s.updated_at, o.status, o.delivery_status, "
-                + "(select count(*) from panel_contacts pc where pc.respondent_id = wm.respondent_id and pc.at > ? and pc.kind <> 'feedback'), "
-                + "w.quiet_start, w.quiet_end from wave_members wm join waves w on w.id = wm.wave_id and w.status = 'open' "
-                + "join respondents r on r.id = wm.respondent_id "
-                + "left join lateral (select provider_id, unreachable_at from channel_identities i where i.respondent_id = wm.respondent_id "
-                + "and i.channel = wm.channel order by i.id desc limit 1) ci on true "
-                + "left join sessions s on s.id = wm.session_id left join outbox o on o.id = wm.invite_outbox_id "
-                + "where wm.next_reminder_at <= ? order by wm.next_reminder_at limit ? for update of wm skip locked";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setObject(1, Jdbc.ts(now.minus(config.contactWindow())));
-            ps.setObject(2, Jdbc.ts(now));
-            ps.setInt(3, config.scheduler().batchSize());
-            List<Due> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Array hours = rs.getArray(6);
-                    Integer[] h = (Integer[]) hours.getArray();
-                    out.add(new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getObject(5, java.time.OffsetDateTime.class).toInstant(),
-                            java.util.Arrays.stream(h).mapToInt(Integer::intValue).toArray(), rs.getLong(7), rs.getString(8),
-                            rs.getObject(9) != null, rs.getString(10), rs.getObject(11) != null, rs.getString(12),
-                            rs.getObject(13) == null ? null : rs.getObject(13, java.time.OffsetDateTime.class).toInstant(),
-                            "failed".equals(rs.getString(14)) || UNDELIVERABLE.contains(String.valueOf(rs.getString(15))),
-                            rs.getInt(16), quiet(rs.getObject(17, LocalTime.class), rs.getObject(18, LocalTime.class))));
-                }
-            }
-            return out;
-        }
-    }
-
-    private QuietHours quiet(LocalTime start, LocalTime end) {
+    /** The wave's quiet hours, else the configured ones. */
+    private QuietHours quiet(Due d) {
+        LocalTime start = d.quietStart();
+        LocalTime end = d.quietEnd();
         return start != null && end != null ? new QuietHours(start, end)
                 : new QuietHours(config.quietHours().start(), config.quietHours().end());
     }
@@ -145,20 +115,7 @@ public class Reminders {
         PublishedSurvey survey = catalog.byVersionId(d.versionId())
                 .orElseThrow(() -> new IllegalStateException("Wave " + d.waveId() + " asks an unknown survey version"));
         String payload = waves.toJson(texts.reminder(survey.version(), d.language(), d.channel()));
-        try (PreparedStatement ps = c.prepareStatement("insert into outbox (channel, respondent_id, recipient, priority, payload, status, "
-                + "next_attempt_at, idempotency_key, created_at) values (?, ?, ?, ?, cast(? as jsonb), 'queued', ?, ?, ?) returning id")) {
-            ps.setString(1, d.channel());
-            ps.setObject(2, d.respondentId());
-            ps.setString(3, d.providerId());
-            ps.setInt(4, OutboxMessage.PRIORITY_BULK);
-            ps.setString(5, payload);
-            ps.setObject(6, Jdbc.ts(at));
-            ps.setObject(7, Ids.uuid());
-            ps.setObject(8, Jdbc.ts(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return outbox.enqueue(c, List.of(new NewMessage(d.channel(), d.respondentId(), d.providerId(), OutboxMessage.PRIORITY_BULK,
+                payload, at)), now).get(0);
     }
 }

@@ -1,19 +1,32 @@
 package nl.stem.panel.wave;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import nl.stem.conversation.PanelInvites;
+import nl.stem.conversation.WaveInvite;
 
 /**
  * A member's invitations as the conversation sees them, inside its transaction. A member's message
  * with no session under way answers their newest open invitation; so does "start" after a stop.
  */
 @ApplicationScoped
-public class WaveInvites {
+public class WaveInvites implements PanelInvites {
+    private final DataSource ds;
+    private final WaveStore store;
+
+    WaveInvites(DataSource ds, WaveStore store) {
+        this.ds = ds;
+        this.store = store;
+    }
 
     /**
      * The newest invitation of an open wave that the member has not answered yet: no session in
@@ -45,9 +58,13 @@ public class WaveInvites {
 
     /** Records that the member's session in the wave is {@code sessionId} (the newest one counts). */
     public void attach(long waveId, UUID respondentId, UUID sessionId) {
-        Panache.getEntityManager().createNativeQuery(
-                        "update wave_members set session_id = ?3 where wave_id = ?1 and respondent_id = ?2")
-                .setParameter(1, waveId).setParameter(2, respondentId).setParameter(3, sessionId).executeUpdate();
+        // On the transaction's connection, after Hibernate's pending changes (the new session row).
+        Panache.getEntityManager().flush();
+        try (Connection c = ds.getConnection()) {
+            store.attach(c, waveId, respondentId, sessionId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not attach the session to the wave", e);
+        }
     }
 
     private static WaveInvite invite(Object row) {

@@ -1,18 +1,14 @@
 package nl.stem.panel.wave;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -20,16 +16,17 @@ import org.jboss.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import nl.stem.db.Ids;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.audit.AuditEntry;
-import nl.stem.channel.telegram.TelegramConfig;
 import nl.stem.engine.Outbound;
 import nl.stem.engine.UiTexts;
+import nl.stem.identity.Channel;
+import nl.stem.outbox.NewMessage;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxQueued;
+import nl.stem.outbox.OutboxStore;
 import nl.stem.survey.PublishedSurvey;
 import nl.stem.survey.SurveyCatalog;
 import nl.stem.worker.Jdbc;
@@ -44,41 +41,44 @@ public class WaveLifecycle {
     private static final int CANCEL_BATCH = 5000;
     private static final Logger LOG = Logger.getLogger(WaveLifecycle.class);
 
-    @Inject
-    DataSource ds;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    TelegramConfig telegram;
-    @Inject
-    UiTexts ui;
-    @Inject
-    Waves waves;
-    @Inject
-    Clock clock;
-    @Inject
-    nl.stem.results.Publications publications;
-    @Inject
-    Event<OutboxQueued> outboxQueued;
-    @Inject
-    Event<WaveClosed> closed;
+    private final DataSource ds;
+    private final SurveyCatalog catalog;
+    private final InvitationLinks invitationLinks;
+    private final UiTexts ui;
+    private final Waves waves;
+    private final Clock clock;
+    private final ResultsLinks results;
+    private final Event<OutboxQueued> outboxQueued;
+    private final Event<WaveClosed> closed;
+    private final WaveStore store;
+    private final OutboxStore outbox;
 
-    private static final String SUMMARY = "select w.id, w.name, v.survey_id, v.version, w.status, w.invite_at, w.reminder_hours, "
-            + "w.created_at, w.closed_at, w.feedback_sent_at, count(wm.respondent_id), count(o.id) filter (where o.status = 'sent'), "
-            + "count(wm.invitation_token), count(s.id), count(s.completed_at) "
-            + "from waves w join survey_versions v on v.id = w.survey_version_id left join wave_members wm on wm.wave_id = w.id "
-            + "left join outbox o on o.id = wm.invite_outbox_id left join sessions s on s.id = wm.session_id ";
+    WaveLifecycle(DataSource ds, SurveyCatalog catalog, InvitationLinks invitationLinks, UiTexts ui, Waves waves, Clock clock,
+            ResultsLinks results, Event<OutboxQueued> outboxQueued, Event<WaveClosed> closed, WaveStore store,
+            OutboxStore outbox) {
+        this.ds = ds;
+        this.catalog = catalog;
+        this.invitationLinks = invitationLinks;
+        this.ui = ui;
+        this.waves = waves;
+        this.clock = clock;
+        this.results = results;
+        this.outboxQueued = outboxQueued;
+        this.closed = closed;
+        this.store = store;
+        this.outbox = outbox;
+    }
 
     @Transactional
     public List<WaveSummary> list() {
-        return query(SUMMARY + "group by w.id, v.survey_id, v.version order by w.id desc", null);
+        return store.summaries(null);
     }
 
     @Transactional
     public WaveSummary get(long id) {
-        List<WaveSummary> found = query(SUMMARY + "where w.id = ? group by w.id, v.survey_id, v.version", id);
+        List<WaveSummary> found = store.summaries(id);
         if (found.isEmpty()) {
-            throw new StemException(404, "unknown_wave", "No wave " + id);
+            throw StemException.alias(ErrorCode.WAVE_NOT_FOUND, "unknown_wave", 404, "No wave " + id);
         }
         return found.get(0);
     }
@@ -94,9 +94,9 @@ public class WaveLifecycle {
         try {
             Jdbc.inTransaction(ds, c -> {
                 if (status(c, id).equals("closed")) {
-                    throw new StemException(409, "wave_closed", "Wave " + id + " is closed already");
+                    throw new StemException(ErrorCode.WAVE_CLOSED, "Wave " + id + " is closed already");
                 }
-                Jdbc.update(c, "update waves set status = 'closed', closed_at = ? where id = ?", now, id);
+                store.close(c, id, now);
                 AuditEntry.record(c, now, actor, "wave.close", "wave:" + id, null);
                 return null;
             });
@@ -112,53 +112,20 @@ public class WaveLifecycle {
      * batch per transaction; marks each wave done ({@code cancelled_at}). Returns how many were cancelled.
      */
     public int cancelQueued() throws SQLException {
-        List<Long> waves = Jdbc.inTransaction(ds, c -> {
-            List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select id from waves where status = 'closed' and cancelled_at is null");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        });
+        List<Long> waves = Jdbc.inTransaction(ds, store::closedNotCancelled);
         int total = 0;
         for (long id : waves) {
             // The wave's queued messages, found once; then cancelled by id, a batch per short transaction.
             // A row the sender claims meanwhile is no longer 'queued' and goes out (it is in flight).
-            List<Long> queued = Jdbc.inTransaction(ds, c -> {
-                List<Long> ids = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("""
-                        select o.id from outbox o
-                        where o.status = 'queued'
-                          and o.id in (select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null
-                                       union all
-                                       select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null)
-                        order by o.id""")) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getLong(1));
-                        }
-                    }
-                }
-                return ids;
-            });
+            List<Long> queued = Jdbc.inTransaction(ds, c -> store.queuedMessages(c, id));
             int wave = 0;
             for (int from = 0; from < queued.size(); from += CANCEL_BATCH) {
                 Long[] batch = queued.subList(from, Math.min(queued.size(), from + CANCEL_BATCH)).toArray(Long[]::new);
-                wave += Jdbc.inTransaction(ds, c -> {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "update outbox set status = 'cancelled', last_error = 'wave closed' where id = any(?) and status = 'queued'")) {
-                        ps.setArray(1, c.createArrayOf("bigint", batch));
-                        return ps.executeUpdate();
-                    }
-                });
+                wave += Jdbc.inTransaction(ds, c -> outbox.cancelQueued(c, batch, "wave closed"));
             }
             Jdbc.inTransaction(ds, c -> {
-                Jdbc.update(c, "update wave_members set next_reminder_at = null where wave_id = ? and next_reminder_at is not null", id);
-                return Jdbc.update(c, "update waves set cancelled_at = ? where id = ?", clock.instant(), id);
+                store.markCancelled(c, id, clock.instant());
+                return null;
             });
             LOG.infof("Wave %d closed: %d queued messages cancelled", id, wave);
             total += wave;
@@ -169,22 +136,11 @@ public class WaveLifecycle {
     /** The deep links for Telegram members not linked yet, for the coordinator to hand out. */
     @Transactional
     public List<MemberLink> links(long id) {
-        String bot = telegram.botUsername().orElse("");
         try (Connection c = ds.getConnection()) {
             status(c, id);
-            try (PreparedStatement ps = c.prepareStatement("select r.member_id, wm.language, wm.invitation_token, i.used_at "
-                    + "from wave_members wm join respondents r on r.id = wm.respondent_id join invitations i on i.token = wm.invitation_token "
-                    + "where wm.wave_id = ? order by r.member_id")) {
-                ps.setLong(1, id);
-                List<MemberLink> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new MemberLink(rs.getString(1), rs.getString(2), "https://t.me/" + bot + "?start=" + rs.getString(3),
-                                rs.getObject(4) != null));
-                    }
-                }
-                return out;
-            }
+            return store.links(c, id).stream()
+                    .map(l -> new MemberLink(l.memberId(), l.language(), invitationLinks.link(l.token()), l.used()))
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read the wave's links", e);
         }
@@ -199,45 +155,46 @@ public class WaveLifecycle {
     public int feedback(long id, Map<String, String> texts, String actor) {
         Instant now = clock.instant();
         if (texts == null || texts.isEmpty()) {
-            throw new StemException(400, "missing_texts", "Send texts by language, e.g. {\"texts\": {\"nl\": \"...\", \"default\": \"...\"}}");
+            throw new StemException(ErrorCode.MISSING_TEXTS, "Send texts by language, e.g. {\"texts\": {\"nl\": \"...\", \"default\": \"...\"}}");
         }
         for (Map.Entry<String, String> t : texts.entrySet()) {
             if (t.getValue() == null || t.getValue().isBlank() || t.getValue().length() > MAX_FEEDBACK) {
-                throw new StemException(400, "bad_text", "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
+                throw new StemException(ErrorCode.BAD_TEXT, "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
             }
         }
         texts = withLink(id, texts);
         try (Connection c = ds.getConnection()) {
             if (!status(c, id).equals("closed")) {
-                throw new StemException(409, "wave_open", "Close the wave before sending what was learned");
+                throw new StemException(ErrorCode.WAVE_OPEN, "Close the wave before sending what was learned");
             }
-            if (feedbackSent(c, id)) {
-                throw new StemException(409, "feedback_sent", "Wave " + id + " has had its feedback message");
+            if (store.feedbackSent(c, id)) {
+                throw new StemException(ErrorCode.FEEDBACK_SENT, "Wave " + id + " has had its feedback message");
             }
-            PublishedSurvey survey = catalog.byVersionId(versionId(c, id)).orElseThrow();
-            List<Object[]> recipients = recipients(c, id);
+            PublishedSurvey survey = catalog.byVersionId(store.versionId(c, id)).orElseThrow();
+            List<WaveStore.FeedbackRecipient> recipients = store.feedbackRecipients(c, id);
             TreeSet<String> missing = new TreeSet<>();
-            for (Object[] r : recipients) {
-                if (text(texts, (String) r[2]).isEmpty()) {
-                    missing.add(String.valueOf(r[2]));
+            for (WaveStore.FeedbackRecipient r : recipients) {
+                if (text(texts, r.language()).isEmpty()) {
+                    missing.add(String.valueOf(r.language()));
                 }
             }
             if (!missing.isEmpty()) {
-                throw new StemException(422, "missing_languages", "No text for these members' languages (add them or \"default\"): "
+                throw new StemException(ErrorCode.MISSING_LANGUAGES, "No text for these members' languages (add them or \"default\"): "
                         + String.join(", ", missing));
             }
             PanelMessages messages = new PanelMessages(ui);
-            for (Object[] r : recipients) {
-                String language = (String) r[2];
-                String payload = waves.toJson(messages.feedback(survey.version(), language, text(texts, language).get()));
-                long outboxId = insertOutbox(c, (String) r[1], (UUID) r[0], (String) r[3], payload, now);
-                Jdbc.update(c, "insert into panel_contacts (respondent_id, wave_id, kind, at, outbox_id) values (?, ?, 'feedback', ?, ?)",
-                        r[0], id, now, outboxId);
+            List<NewMessage> queued = new ArrayList<>(recipients.size());
+            for (WaveStore.FeedbackRecipient r : recipients) {
+                String payload = waves.toJson(messages.feedback(survey.version(), r.language(), text(texts, r.language()).get()));
+                queued.add(new NewMessage(r.channel(), r.respondentId(), r.providerId(), OutboxMessage.PRIORITY_BULK, payload, now));
             }
-            Jdbc.update(c, "update waves set feedback_sent_at = ? where id = ?", now, id);
+            List<Long> outboxIds = outbox.enqueue(c, queued, now);
+            for (int i = 0; i < recipients.size(); i++) {
+                store.logContact(c, recipients.get(i).respondentId(), id, "feedback", now, outboxIds.get(i));
+            }
+            store.markFeedbackSent(c, id, now);
             AuditEntry.record(now, actor, "wave.feedback", "wave:" + id, "{\"recipients\":" + recipients.size() + "}");
-            outboxQueued.fire(new OutboxQueued("telegram"));
-            outboxQueued.fire(new OutboxQueued("whatsapp"));
+            Channel.PANEL.forEach(ch -> outboxQueued.fire(new OutboxQueued(ch.id())));
             return recipients.size();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not send the feedback", e);
@@ -257,16 +214,16 @@ public class WaveLifecycle {
     public List<FeedbackPreview> previewFeedback(long id, Map<String, String> texts) {
         for (Map.Entry<String, String> t : texts.entrySet()) {
             if (t.getValue() == null || t.getValue().isBlank() || t.getValue().length() > MAX_FEEDBACK) {
-                throw new StemException(400, "bad_text", "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
+                throw new StemException(ErrorCode.BAD_TEXT, "The text for " + t.getKey() + " must have 1 to " + MAX_FEEDBACK + " characters");
             }
         }
         Map<String, String> filled = withLink(id, texts);
         try (Connection c = ds.getConnection()) {
             status(c, id); // 404 for an unknown wave
-            PublishedSurvey survey = catalog.byVersionId(versionId(c, id)).orElseThrow();
+            PublishedSurvey survey = catalog.byVersionId(store.versionId(c, id)).orElseThrow();
             Map<String, Long> byLanguage = new java.util.TreeMap<>();
-            for (Object[] r : recipients(c, id)) {
-                byLanguage.merge(String.valueOf(r[2]), 1L, Long::sum);
+            for (WaveStore.FeedbackRecipient r : store.feedbackRecipients(c, id)) {
+                byLanguage.merge(String.valueOf(r.language()), 1L, Long::sum);
             }
             java.util.LinkedHashSet<String> languages = new java.util.LinkedHashSet<>(survey.version().survey().languages());
             languages.addAll(byLanguage.keySet());
@@ -287,7 +244,7 @@ public class WaveLifecycle {
         if (texts.values().stream().noneMatch(t -> t.contains(LINK))) {
             return texts;
         }
-        String url = publications.live(id).map(p -> p.url()).orElseThrow(() -> new StemException(422, "not_published",
+        String url = results.liveUrl(id).orElseThrow(() -> new StemException(ErrorCode.NOT_PUBLISHED, 422,
                 "The text uses " + LINK + " but wave " + id + " has no public results: publish them first"));
         Map<String, String> out = new java.util.LinkedHashMap<>();
         texts.forEach((k, v) -> out.put(k, v.replace(LINK, url)));
@@ -298,83 +255,8 @@ public class WaveLifecycle {
         return Optional.ofNullable(language == null ? null : texts.get(language)).or(() -> Optional.ofNullable(texts.get("default")));
     }
 
-    /** respondent id, channel, language, provider id of who took part and can be reached. */
-    private static List<Object[]> recipients(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("select wm.respondent_id, wm.channel, coalesce(s.language, wm.language, r.preferred_language), "
-                + "ci.provider_id from wave_members wm join sessions s on s.id = wm.session_id and s.answered > 0 "
-                + "join respondents r on r.id = wm.respondent_id and r.opted_out_at is null "
-                + "join lateral (select provider_id from channel_identities i where i.respondent_id = wm.respondent_id and i.channel = wm.channel "
-                + "and i.unreachable_at is null order by i.id desc limit 1) ci on true where wm.wave_id = ? order by wm.respondent_id")) {
-            ps.setLong(1, id);
-            List<Object[]> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4)});
-                }
-            }
-            return out;
-        }
-    }
-
-    private static long insertOutbox(Connection c, String channel, UUID respondentId, String recipient, String payload, Instant now)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("insert into outbox (channel, respondent_id, recipient, priority, payload, status, "
-                + "next_attempt_at, idempotency_key, created_at) values (?, ?, ?, ?, cast(? as jsonb), 'queued', ?, ?, ?) returning id")) {
-            ps.setString(1, channel);
-            ps.setObject(2, respondentId);
-            ps.setString(3, recipient);
-            ps.setInt(4, OutboxMessage.PRIORITY_BULK);
-            ps.setString(5, payload);
-            ps.setObject(6, Jdbc.ts(now));
-            ps.setObject(7, Ids.uuid());
-            ps.setObject(8, Jdbc.ts(now));
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static String status(Connection c, long id) throws SQLException {
-        return single(c, "select status from waves where id = ? for update", id)
-                .orElseThrow(() -> new StemException(404, "unknown_wave", "No wave " + id));
-    }
-
-    private static boolean feedbackSent(Connection c, long id) throws SQLException {
-        return single(c, "select cast(feedback_sent_at as text) from waves where id = ?", id).isPresent();
-    }
-
-    private static long versionId(Connection c, long id) throws SQLException {
-        return Long.parseLong(single(c, "select cast(survey_version_id as text) from waves where id = ?", id).orElseThrow());
-    }
-
-    private static Optional<String> single(Connection c, String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
-        }
-    }
-
-    private List<WaveSummary> query(String sql, Long id) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setLong(1, id);
-            }
-            List<WaveSummary> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Integer[] hours = (Integer[]) rs.getArray(7).getArray();
-                    out.add(new WaveSummary(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                            Jdbc.instant(rs, "invite_at"), Arrays.asList(hours), Jdbc.instant(rs, "created_at"),
-                            Jdbc.instant(rs, "closed_at"), Jdbc.instant(rs, "feedback_sent_at"), rs.getLong(11), rs.getLong(12),
-                            rs.getLong(13), rs.getLong(14), rs.getLong(15)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not read waves", e);
-        }
+    private String status(Connection c, long id) throws SQLException {
+        return store.lockStatus(c, id)
+                .orElseThrow(() -> StemException.alias(ErrorCode.WAVE_NOT_FOUND, "unknown_wave", 404, "No wave " + id));
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import nl.stem.api.ApiConfig;
 import nl.stem.api.Problem;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.api.auth.Role;
 import nl.stem.survey.InvalidSurveyException;
@@ -98,20 +99,20 @@ public class XlsFormResource {
     public Response importUpload(@RestForm("file") FileUpload file, @QueryParam("publish") String publish) throws IOException {
         boolean doPublish = publishFlag(publish);
         if (file == null) {
-            throw new StemException(400, "file_required", "Upload the .xlsx in the form field \"file\"");
+            throw new StemException(ErrorCode.FILE_REQUIRED, "Upload the .xlsx in the form field \"file\"");
         }
         if (file.size() > config.maxUploadBytes()) {
-            throw new StemException(413, "body_too_large", "The file is larger than " + config.maxUploadBytes() + " bytes");
+            throw new StemException(ErrorCode.BODY_TOO_LARGE, "The file is larger than " + config.maxUploadBytes() + " bytes");
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
             bytes = in.readNBytes(config.maxUploadBytes() + 1);
         }
         if (bytes.length > config.maxUploadBytes()) {
-            throw new StemException(413, "body_too_large", "The file is larger than " + config.maxUploadBytes() + " bytes");
+            throw new StemException(ErrorCode.BODY_TOO_LARGE, "The file is larger than " + config.maxUploadBytes() + " bytes");
         }
         if (bytes.length == 0) {
-            throw new StemException(400, "empty_body", "The uploaded file is empty");
+            throw new StemException(ErrorCode.EMPTY_BODY, "The uploaded file is empty");
         }
         return answer(bytes, file.fileName(), doPublish);
     }
@@ -126,7 +127,7 @@ public class XlsFormResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response importOther(@jakarta.ws.rs.HeaderParam("Content-Type") String contentType) {
-        throw new StemException(415, "not_xlsx", "Send the .xlsx as the body (Content-Type: " + XLSX
+        throw new StemException(ErrorCode.NOT_XLSX, "Send the .xlsx as the body (Content-Type: " + XLSX
                 + ") or as the multipart/form-data field \"file\", not " + (contentType == null ? "without a Content-Type" : contentType));
     }
 
@@ -139,11 +140,11 @@ public class XlsFormResource {
     public Response export(@PathParam("id") String id, @PathParam("version") int version) {
         SurveyRecord s = SurveyRecord.findById(id);
         if (s == null || SurveyVersionRecord.count("surveyId", id) == 0) {
-            throw new StemException(404, "survey_not_found", "No published survey with id '" + id + "'");
+            throw new StemException(ErrorCode.SURVEY_NOT_FOUND, "No published survey with id '" + id + "'");
         }
         SurveyVersionRecord row = SurveyVersionRecord.find("surveyId = ?1 and version = ?2", id, version).firstResult();
         if (row == null) {
-            throw new StemException(404, "version_not_found", "Survey '" + id + "' has no version " + version);
+            throw new StemException(ErrorCode.VERSION_NOT_FOUND, "Survey '" + id + "' has no version " + version);
         }
         PublishedSurvey p = catalog.byVersionId(row.id).orElseThrow();
         byte[] xlsx = service.export(p.version());
@@ -156,7 +157,7 @@ public class XlsFormResource {
         if (!imported.valid()) {
             long errors = imported.problems().stream().filter(XlsFormProblem::isError).count();
             String code = imported.source() == null && imported.problems().stream().allMatch(p -> p.sheet() == null)
-                    ? "xlsform_unreadable" : "xlsform_invalid";
+                    ? ErrorCode.XLSFORM_UNREADABLE.code() : ErrorCode.XLSFORM_INVALID.code();
             throw new InvalidForm(new Problem(422, code, "The form cannot be taken over: " + errors
                     + " error(s); each problem names its sheet, row and column (survey!F14)", problems));
         }
@@ -170,7 +171,7 @@ public class XlsFormResource {
             p = publisher.publish(imported.source(), identity.getPrincipal().getName());
         } catch (InvalidSurveyException e) {
             // validated a moment ago; only a change of the taxonomy in between could get here
-            throw new InvalidForm(new Problem(422, "xlsform_invalid", e.getMessage(), problems));
+            throw new InvalidForm(new Problem(422, ErrorCode.XLSFORM_INVALID.code(), e.getMessage(), problems));
         }
         SurveyVersion v = p.survey().version();
         return Response.status(p.created() ? 201 : 200)
@@ -182,13 +183,13 @@ public class XlsFormResource {
         try {
             bytes = body.readNBytes(config.maxUploadBytes() + 1);
         } catch (IOException e) {
-            throw new StemException(400, "unreadable_body", "The request body could not be read");
+            throw new StemException(ErrorCode.UNREADABLE_BODY, "The request body could not be read");
         }
         if (bytes.length > config.maxUploadBytes()) {
-            throw new StemException(413, "body_too_large", "The request body is larger than " + config.maxUploadBytes() + " bytes");
+            throw new StemException(ErrorCode.BODY_TOO_LARGE, "The request body is larger than " + config.maxUploadBytes() + " bytes");
         }
         if (bytes.length == 0) {
-            throw new StemException(400, "empty_body", "Send the .xlsx file as the request body");
+            throw new StemException(ErrorCode.EMPTY_BODY, "Send the .xlsx file as the request body");
         }
         return bytes;
     }
@@ -200,7 +201,7 @@ public class XlsFormResource {
         if (publish.equals("true")) {
             return true;
         }
-        throw new StemException(400, "bad_publish", "publish must be true or false, not '" + publish + "'");
+        throw new StemException(ErrorCode.BAD_PUBLISH, "publish must be true or false, not '" + publish + "'");
     }
 
     /** 422 with every problem, by sheet, row and column. */

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import nl.stem.api.ErrorCode;
 import nl.stem.api.StemException;
 import nl.stem.engine.UiTexts;
 import nl.stem.survey.SurveyCatalog;
@@ -44,11 +45,11 @@ public class XlsFormService {
     public XlsForms.Import read(byte[] xlsx, String fileName) {
         try {
             if (!imports.tryAcquire(30, TimeUnit.SECONDS)) {
-                throw new StemException(503, "busy", "Other forms are being imported: try again in a minute");
+                throw new StemException(ErrorCode.BUSY, "Other forms are being imported: try again in a minute");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StemException(503, "busy", "The import was interrupted: try again");
+            throw new StemException(ErrorCode.BUSY, "The import was interrupted: try again");
         }
         try {
             return XlsForms.read(xlsx, fileName, catalog.loader(), this::base);

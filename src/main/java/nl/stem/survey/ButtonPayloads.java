@@ -1,4 +1,4 @@
-package nl.stem.engine;
+package nl.stem.survey;
 
 /**
  * The payloads Stem puts on buttons. Stable (built from stable ids) and at most 64 bytes of UTF-8,

@@ -1,4 +1,4 @@
-package nl.stem.panel.wave;
+package nl.stem.conversation;
 
 /**
  * A member's open invitation to a wave: the conversation starts the wave's survey version in the

@@ -1,0 +1,8 @@
+/**
+ * Every message Stem sends: OutboxStore (the one writer of the outbox, enqueue for every producer)
+ * and OutboxSender (claims, rate limits, retries, ordering per chat) over each channel's
+ * ChannelSender.
+ * <p>
+ * Owns outbox. Sending and storing layer: imports identity, db, worker.
+ */
+package nl.stem.outbox;
