@@ -7,23 +7,16 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,7 +35,6 @@ import nl.stem.panel.PanelFixture;
  */
 @QuarkusTest
 class CoordinatorBrowserTest {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String HEADER = "member_id,channel,whatsapp_number,language,time_zone,consent,region\n";
 
     @TestHTTPResource("/dashboard/login")
@@ -50,27 +42,21 @@ class CoordinatorBrowserTest {
     @Inject
     DataSource db;
 
+    private PhoneBrowser browser;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "Chromium is not installed (bin/ensure-chromium installs it): browser test skipped");
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=390,844", "--lang=en");
-        driver = new ChromeDriver(options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = PhoneBrowser.start("en");
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         PublishedForTests.retireAll();
     }
@@ -99,8 +85,8 @@ class CoordinatorBrowserTest {
         assertTrue(refusal.getText().contains("nothing was imported"), refusal.getText());
         assertTrue(driver.findElement(By.id("import-problems")).getText().contains(b), "the bad row is named");
         assertEquals(0L, panel.value("select count(*) from respondents where member_id like ?", panel.prefix + "%"));
-        phoneChecks();
-        screenshot("members-import-refused-phone");
+        browser.phoneChecks();
+        browser.screenshot("members-import-refused-phone");
 
         upload(good);
         WebElement result = wait.until(d -> d.findElements(By.id("import-result")).stream().findFirst().orElse(null));
@@ -109,8 +95,8 @@ class CoordinatorBrowserTest {
         driver.findElement(By.id("find")).click();
         wait.until(d -> d.findElements(By.cssSelector("#members tr[data-key='" + b + "']")).size() == 1);
         assertEquals("Members found: 2; shown: 1-2.", driver.findElement(By.id("match-count")).getText());
-        phoneChecks();
-        screenshot("members-list-phone");
+        browser.phoneChecks();
+        browser.screenshot("members-list-phone");
 
         driver.get(loginPage.toString().replace("/dashboard/login", "/dashboard/waves/new?lang=en"));
         driver.findElement(By.id("name")).sendKeys("Phone wave " + panel.prefix);
@@ -119,27 +105,27 @@ class CoordinatorBrowserTest {
         driver.findElement(By.id("preview")).click();
         WebElement invited = wait.until(d -> d.findElements(By.id("invited-count")).stream().findFirst().orElse(null));
         assertTrue(invited.getText().startsWith("2 members invited"), invited.getText());
-        phoneChecks();
-        screenshot("wave-new-preview-phone");
+        browser.phoneChecks();
+        browser.screenshot("wave-new-preview-phone");
         driver.findElement(By.id("launch")).click();
         wait.until(d -> d.findElements(By.id("close-form")).size() == 1);
         assertEquals(1L, panel.value("select count(*) from waves where name = ?", "Phone wave " + panel.prefix));
 
-        Object links = ((JavascriptExecutor) driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+        Object links = browser.jsAsync("const done = arguments[arguments.length - 1];"
                 + " fetch(document.getElementById('links-csv').href).then(r => r.text().then(t => done(r.status + ' ' + t)))");
         assertTrue(String.valueOf(links).startsWith("200 "), "the links list opens with the session: " + links);
         driver.findElement(By.id("close")).click();
         WebElement feedback = wait.until(d -> d.findElements(By.id("feedback-form")).stream().findFirst().orElse(null));
         feedback.findElement(By.name("text_ar")).sendKeys("شكراً! قال معظمكم إن دروس اللغة تساعد.");
         feedback.findElement(By.name("text_default")).sendKeys("Thank you! Most of you said language lessons help.");
-        screenshot("wave-feedback-phone");
+        browser.screenshot("wave-feedback-phone");
         driver.findElement(By.id("preview-feedback")).click();
         WebElement arabic = wait.until(d -> d.findElements(By.cssSelector("#feedback-preview [data-key='ar'] .bubble")).stream()
                 .findFirst().orElse(null));
         assertEquals("rtl", arabic.getAttribute("dir"));
         assertTrue(arabic.getText().contains("دروس اللغة"), arabic.getText());
-        phoneChecks();
-        screenshot("wave-feedback-preview-phone");
+        browser.phoneChecks();
+        browser.screenshot("wave-feedback-preview-phone");
         driver.findElement(By.id("send-feedback")).click();
         wait.until(d -> d.findElements(By.id("feedback-sent")).size() == 1);
         // Only members who answered get it; nobody did here, so the wave is marked and nothing is queued.
@@ -148,8 +134,8 @@ class CoordinatorBrowserTest {
         driver.get(loginPage.toString().replace("/dashboard/login", "/dashboard/members/" + a + "?lang=en"));
         assertTrue(driver.findElement(By.id("member-waves")).getText().contains("Phone wave " + panel.prefix));
         assertTrue(driver.findElement(By.id("member-contacts")).getText().contains("invitation"));
-        phoneChecks();
-        screenshot("member-page-phone");
+        browser.phoneChecks();
+        browser.screenshot("member-page-phone");
         driver.findElement(By.id("erase-link")).click();
         wait.until(d -> d.findElements(By.id("erase-form")).size() == 1);
         driver.findElement(By.id("confirm")).sendKeys(b);
@@ -157,7 +143,7 @@ class CoordinatorBrowserTest {
         WebElement mismatch = wait.until(d -> d.findElements(By.id("erase-error")).stream().findFirst().orElse(null));
         assertTrue(mismatch.getText().contains("nothing was erased"), mismatch.getText());
         driver.findElement(By.id("confirm")).sendKeys(a);
-        screenshot("member-erase-phone");
+        browser.screenshot("member-erase-phone");
         driver.findElement(By.id("erase-button")).click();
         WebElement notice = wait.until(d -> d.findElements(By.id("notice")).stream().findFirst().orElse(null));
         assertEquals("Member " + a + " was erased.", notice.getText());
@@ -167,7 +153,7 @@ class CoordinatorBrowserTest {
         driver.manage().window().setSize(new Dimension(1366, 900));
         driver.get(loginPage.toString().replace("/dashboard/login", "/dashboard/members?lang=nl&attribute=region%3D" + panel.prefix));
         assertTrue(driver.findElement(By.id("match-count")).getText().startsWith("Deelnemers gevonden: 1;"), "Dutch, one member left");
-        screenshot("members-list-desktop-nl");
+        browser.screenshot("members-list-desktop-nl");
     }
 
     private void upload(Path file) {
@@ -175,24 +161,4 @@ class CoordinatorBrowserTest {
         driver.findElement(By.id("import-button")).click();
     }
 
-    /** On a phone: nothing but the tables' own boxes scrolls sideways, and every button and link in a form is tappable. */
-    private void phoneChecks() {
-        assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth"),
-                "the page does not scroll sideways at " + js("return window.innerWidth") + " px");
-        Object small = js("return [...document.querySelectorAll('main button, .sections a')]"
-                + ".filter(e => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 44)"
-                + ".map(e => e.id || e.textContent.trim())");
-        assertEquals("[]", String.valueOf(small), "touch targets under 44 px");
-    }
-
-    private Object js(String script) {
-        return ((JavascriptExecutor) driver).executeScript(script);
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
-        assertTrue(png.length > 1000, "a real screenshot");
-    }
 }

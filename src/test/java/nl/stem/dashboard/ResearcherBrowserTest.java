@@ -8,23 +8,16 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -40,33 +33,26 @@ import nl.stem.api.PublishedForTests;
  */
 @QuarkusTest
 class ResearcherBrowserTest {
-    private static final Path SHOTS = Path.of("target", "screenshots");
     private static final String BASE = "veiligheid_en_stabiliteit";
 
     @TestHTTPResource("/dashboard/login")
     URL loginPage;
 
+    private PhoneBrowser browser;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
-                "Chromium is not installed (bin/ensure-chromium installs it): browser test skipped");
-        System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=390,844", "--lang=en");
-        driver = new ChromeDriver(options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = PhoneBrowser.start("en");
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
+        if (browser != null) {
+            browser.close();
         }
         PublishedForTests.retireAll();
     }
@@ -113,14 +99,14 @@ class ResearcherBrowserTest {
         assertTrue(invalid.getText().startsWith("Not ready to publish"), invalid.getText());
         assertTrue(driver.findElement(By.id("problems")).getText().contains("lessons.text"));
         assertEquals("3", driver.findElement(By.cssSelector("#translations tr[data-key='ar'] [data-field=missing]")).getText());
-        phoneChecks();
-        screenshot("survey-draft-invalid-phone");
+        browser.phoneChecks();
+        browser.screenshot("survey-draft-invalid-phone");
 
         // The templates, as the page links them (a download in a real browser): filled in, then uploaded.
         List<String> filled = new ArrayList<>();
         for (WebElement link : driver.findElements(By.cssSelector("#translations a[download]"))) {
             String lang = link.getAttribute("id").substring("template-".length());
-            String text = (String) ((JavascriptExecutor) driver).executeAsyncScript(
+            String text = (String) browser.jsAsync(
                     "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => r.text()).then(done)", link.getAttribute("href"));
             assertTrue(text.contains("msgctxt \"lessons.text\""), lang + ": " + text);
             String done = text.replaceAll("(msgid \"[^\"\\n][^\\n]*\\n)msgstr \"\"\\n", "$1msgstr \"[" + lang + "] ok\"\n");
@@ -135,14 +121,14 @@ class ResearcherBrowserTest {
         notice = wait.until(d -> d.findElements(By.id("notice")).stream().findFirst().orElse(null));
         assertEquals("Version 2 of " + id + " was published.", notice.getText());
         assertEquals("lessons", driver.findElement(By.id("diff-added")).getText());
-        phoneChecks();
-        screenshot("survey-page-phone");
+        browser.phoneChecks();
+        browser.screenshot("survey-page-phone");
 
         // The results, with every export format linked for the session; member pages stay closed.
         driver.get(loginPage.toString().replace("/dashboard/login", "/dashboard/results/" + id + "?lang=en"));
         List<WebElement> exports = wait.until(d -> d.findElements(By.cssSelector("#exports a[data-format]")));
         assertFalse(exports.isEmpty());
-        Object status = ((JavascriptExecutor) driver).executeAsyncScript(
+        Object status = browser.jsAsync(
                 "const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(r => done(r.status))", exports.get(0).getAttribute("href"));
         assertEquals(200L, status, "the export answers with the dashboard session");
         driver.get(loginPage.toString().replace("/dashboard/login", "/dashboard/members?lang=en"));
@@ -156,19 +142,4 @@ class ResearcherBrowserTest {
         driver.findElement(By.id("check")).click();
     }
 
-    private void phoneChecks() {
-        assertEquals(Boolean.TRUE, ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollWidth <= window.innerWidth"),
-                "the page does not scroll sideways on a phone");
-        Object small = ((JavascriptExecutor) driver).executeScript("return [...document.querySelectorAll('main button, .sections a')]"
-                + ".filter(e => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 44)"
-                + ".map(e => e.id || e.textContent.trim())");
-        assertEquals("[]", String.valueOf(small), "touch targets under 44 px");
-    }
-
-    private void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
-        Files.write(SHOTS.resolve(name + ".png"), png);
-        assertTrue(png.length > 1000, "a real screenshot");
-    }
 }
