@@ -130,6 +130,24 @@ public class DashboardPages {
     }
 
     /** A dashboard error page in the dashboard's layout; for every dashboard page. */
+    /** The 403 page for a refused role or a form without its token, saying why. */
+    public static Response forbiddenPage(ForbiddenException e, UriInfo uri, HttpHeaders headers, SecurityIdentity identity,
+                                         DashboardConfig config) {
+        String language = language(uri, headers);
+        DashboardMessages m = messages(language);
+        String message = e.getMessage() == null || e.getMessage().isBlank() ? m.error_forbidden() : e.getMessage();
+        return errorPage(403, language, identity, m.error_forbidden(), message, config);
+    }
+
+    /** The error page for one of Stem's refusals (404, 400, 409, ...), with its message. */
+    public static Response refusedPage(StemException e, UriInfo uri, HttpHeaders headers, SecurityIdentity identity,
+                                       DashboardConfig config) {
+        String language = language(uri, headers);
+        DashboardMessages m = messages(language);
+        return errorPage(e.status(), language, identity, e.status() == 404 ? m.error_not_found() : m.error_bad_request(),
+                e.getMessage(), config);
+    }
+
     public static Response errorPage(int status, String language, SecurityIdentity identity, String title, String message,
                                      DashboardConfig config) {
         Page page = new Page(language, identity.isAnonymous() ? null : identity.getPrincipal().getName(), "/dashboard", Map.of());

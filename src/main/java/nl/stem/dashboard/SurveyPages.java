@@ -270,18 +270,12 @@ public class SurveyPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        String language = DashboardPages.language(uri, headers);
-        DashboardMessages m = DashboardPages.messages(language);
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? m.error_forbidden() : e.getMessage();
-        return DashboardPages.errorPage(403, language, identity, m.error_forbidden(), message, config);
+        return DashboardPages.forbiddenPage(e, uri, headers, identity, config);
     }
 
     @ServerExceptionMapper
     public Response refused(StemException e, UriInfo uri, HttpHeaders headers) {
-        String language = DashboardPages.language(uri, headers);
-        DashboardMessages m = DashboardPages.messages(language);
-        return DashboardPages.errorPage(e.status(), language, identity, e.status() == 404 ? m.error_not_found() : m.error_bad_request(),
-                e.getMessage(), config);
+        return DashboardPages.refusedPage(e, uri, headers, identity, config);
     }
 
     private TemplateInstance listPage(String language, String cookie, String error) {

@@ -107,10 +107,7 @@ public class WaveFormPages {
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        String language = DashboardPages.language(uri, headers);
-        DashboardMessages m = DashboardPages.messages(language);
-        String message = e.getMessage() == null || e.getMessage().isBlank() ? m.error_forbidden() : e.getMessage();
-        return DashboardPages.errorPage(403, language, identity, m.error_forbidden(), message, config);
+        return DashboardPages.forbiddenPage(e, uri, headers, identity, config);
     }
 
     private TemplateInstance render(String language, WaveForm form, String cookie, LaunchPreview preview, String error) {
