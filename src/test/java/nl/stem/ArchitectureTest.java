@@ -3,7 +3,13 @@ package nl.stem;
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,6 +17,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,6 +107,25 @@ class ArchitectureTest {
                 .orShould().callMethodWhere(describe("a clock's now() or a random UUID", ArchitectureTest::readsTheClock))
                 .because("time comes in as `now`, so a transcript replays the same")
                 .check(MAIN);
+    }
+
+    @Test
+    void everyPackage_saysItsJobInAPackageInfo() throws IOException {
+        Path root = Path.of("src/main/java");
+        try (var dirs = Files.walk(root)) {
+            List<String> missing = dirs.filter(Files::isDirectory)
+                    .filter(d -> hasJava(d) && !Files.exists(d.resolve("package-info.java")))
+                    .map(d -> root.relativize(d).toString().replace(File.separatorChar, '.')).sorted().toList();
+            assertEquals(List.of(), missing, "packages without a package-info.java");
+        }
+    }
+
+    private static boolean hasJava(Path dir) {
+        try (var files = Files.list(dir)) {
+            return files.anyMatch(f -> f.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static boolean readsTheClock(JavaMethodCall call) {
