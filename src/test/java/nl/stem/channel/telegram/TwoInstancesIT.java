@@ -1,5 +1,6 @@
 package nl.stem.channel.telegram;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,23 +15,35 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import nl.stem.panel.PanelFixture;
 
 /**
  * Two packaged instances ({@code target/quarkus-app/quarkus-run.jar}, each its own process) on one
  * database and one media directory, against the fake Bot API: Telegram's webhooks go to them in
  * turn, as a load balancer would send them. Every reply goes out exactly once, in order per chat,
  * whichever instance took the message and whichever sends; then one instance is killed with
- * SIGKILL mid-run, and the other finishes its work: nothing is lost.
+ * SIGKILL mid-run, and the other finishes its work: nothing is lost. Between the two, a wave is
+ * launched by two requests at once (one to each instance, one idempotency key) and its reminders,
+ * which both schedulers look for, go out once.
  */
 class TwoInstancesIT {
     static final int USERS = 8;
+    /** {@code %test.stem.api.bootstrap-token}: the jars run with the test profile. */
+    static final String ADMIN_TOKEN = "test-admin-token";
     static final String DATABASE = PackagedService.databaseName(System.getenv("QUARKUS_DATASOURCE_JDBC_URL")) + "_two";
     static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
 
@@ -75,6 +88,8 @@ class TwoInstancesIT {
         assertEquals(3L * USERS, db.count("select count(*) from inbound_messages where channel = 'telegram'"),
                 "every update recorded once, by one of the two");
 
+        launchAndRemindOnce(fake, db);
+
         // Phase 2: instance a dies (SIGKILL, no shutdown) half-way; b takes every message after that.
         List<String> more = List.of("3", "4");
         int sentUpdates = 0;
@@ -102,6 +117,60 @@ class TwoInstancesIT {
         assertEquals(5L * USERS, db.count("select count(*) from inbound_messages where channel = 'telegram'"));
         System.out.printf("TwoInstancesIT: %d updates to two instances, one killed after %d; %d replies sent again after the kill%n",
                 5 * USERS, 3 * USERS + USERS, duplicates);
+    }
+
+    /**
+     * One wave launched by two requests at once, with one idempotency key, one to each instance;
+     * then its reminders fall due, and both instances' schedulers look for them.
+     */
+    private void launchAndRemindOnce(FakeBotApi fake, TelegramDb db) throws Exception {
+        PanelFixture panel = new PanelFixture(dataSource());
+        List<TelegramUser> members = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            TelegramUser t = TelegramUser.create("nl");
+            members.add(t);
+            panel.member("m" + i, "telegram", t.chat(), "nl", null, null);
+            ids.add(panel.id("m" + i));
+        }
+        Map<String, Object> wave = Map.of("name", "Twee instanties " + panel.prefix, "survey", "toegang_tot_werk", "members", ids,
+                "reminderHours", List.of(1), "quietHours", Map.of("start", "00:00", "end", "00:00"),
+                "idempotencyKey", "two-" + panel.prefix);
+        List<CompletableFuture<Response>> launches = new ArrayList<>();
+        for (int port : List.of(basePort, basePort + 1)) {
+            launches.add(CompletableFuture.supplyAsync(() -> given().baseUri("http://127.0.0.1").port(port)
+                    .auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON).body(wave).post("/api/waves")));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        Set<Long> waveIds = new HashSet<>();
+        for (CompletableFuture<Response> f : launches) {
+            Response r = f.get(60, TimeUnit.SECONDS);
+            statuses.add(r.statusCode());
+            waveIds.add(r.jsonPath().getLong("wave"));
+        }
+        assertTrue(statuses.contains(201) && statuses.stream().allMatch(s -> s == 201 || s == 200), "launched once: " + statuses);
+        assertEquals(1, waveIds.size(), "both requests name the same wave");
+        long waveId = waveIds.iterator().next();
+        assertEquals(1, db.count("select count(*) from waves where idempotency_key = ?", "two-" + panel.prefix));
+        awaitAllSent(db, members);
+        for (TelegramUser m : members) {
+            assertEquals(1, fake.messagesTo(m.chat()).size(), "one invitation each");
+        }
+
+        // The reminders fall due now (as an hour passing would make them); both schedulers poll every second.
+        panel.update("update wave_members set next_reminder_at = now() where wave_id = ?", waveId);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (db.count("select count(*) from panel_contacts where wave_id = ? and kind = 'reminder'", waveId) < members.size()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // a few more rounds on both instances
+        awaitAllSent(db, members);
+        assertEquals(members.size(), db.count("select count(*) from panel_contacts where wave_id = ? and kind = 'reminder'", waveId),
+                "one reminder per member, whichever instance queued it");
+        for (TelegramUser m : members) {
+            assertEquals(2, fake.messagesTo(m.chat()).size(), "the invitation and one reminder");
+        }
     }
 
     /** Waits until none of the users' messages is queued or being sent (the survivor recovers a dead one's after the sending timeout). */
@@ -134,6 +203,7 @@ class TwoInstancesIT {
                 "-Dstem.media.dir=" + media,
                 "-Dstem.telegram.api-url=http://127.0.0.1:" + System.getProperty("fakebotapi.port", "18443"),
                 "-Dstem.outbox.poll-interval=1s", "-Dstem.outbox.sending-timeout=3s",
+                "-Dstem.panel.scheduler.enabled=true", "-Dstem.panel.scheduler.poll-interval=1s",
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         File log = Path.of("target", "two-instances-" + name + ".log").toFile();
         pb.redirectErrorStream(true).redirectOutput(log);
@@ -167,10 +237,14 @@ class TwoInstancesIT {
     }
 
     private static TelegramDb db() {
+        return new TelegramDb(dataSource());
+    }
+
+    private static PGSimpleDataSource dataSource() {
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setURL(JDBC_URL);
         ds.setUser("postgres");
         ds.setPassword("postgres");
-        return new TelegramDb(ds);
+        return ds;
     }
 }
