@@ -34,7 +34,8 @@ class TableOwnersTest {
             "waves", "nl/stem/panel/wave/WaveStore.java",
             "wave_members", "nl/stem/panel/wave/WaveStore.java",
             "panel_contacts", "nl/stem/panel/wave/WaveStore.java",
-            "cluster_tasks", "nl/stem/worker/ClusterTasks.java");
+            "cluster_tasks", "nl/stem/worker/ClusterTasks.java",
+            "send_buckets", "nl/stem/outbox/SendBuckets.java");
 
     /**
      * Data protection deletes across tables by design, each in one statement or transaction: the right
