@@ -155,6 +155,24 @@ class SharedMediaDirectoryTest {
     }
 
     @Test
+    void aReaderOfTheFile_keepsReadingItWhole_whileTheOtherStoreRenamesTheSameContentOverIt() throws Exception {
+        LocalMediaStore a = new LocalMediaStore(dir);
+        LocalMediaStore b = new LocalMediaStore(dir);
+        byte[] content = bytes(300_000, 21);
+        String hash = a.put(new ByteArrayInputStream(content), content.length).sha256();
+        byte[] read = new byte[content.length];
+        try (InputStream in = Files.newInputStream(a.path(hash).orElseThrow())) {
+            int half = in.readNBytes(read, 0, content.length / 2);
+            assertEquals(content.length / 2, half);
+            b.put(new ByteArrayInputStream(content), content.length);
+            assertEquals(content.length - half, in.readNBytes(read, half, content.length - half));
+            assertEquals(-1, in.read());
+        }
+        assertArrayEquals(content, read);
+        assertArrayEquals(content, Files.readAllBytes(a.path(hash).orElseThrow()));
+    }
+
+    @Test
     void tooLargeOrFailedWrites_leaveNothing_andStaleTemporaryFilesAreSwept() throws Exception {
         LocalMediaStore store = new LocalMediaStore(dir);
         byte[] content = bytes(10_000, 3);
