@@ -3,6 +3,7 @@ package nl.stem.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where media files live, content-addressed by SHA-256. Never publicly readable. */
@@ -25,4 +26,10 @@ public interface MediaStore {
 
     /** Removes the file for a hash (no error when absent). */
     void delete(String sha256) throws IOException;
+
+    /**
+     * Removes what writes that never finished (their process stopped) left behind, when last touched
+     * before {@code before}. Returns how many.
+     */
+    int sweepUnfinished(Instant before) throws IOException;
 }

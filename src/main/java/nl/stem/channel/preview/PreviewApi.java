@@ -2,6 +2,7 @@ package nl.stem.channel.preview;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import nl.stem.config.StemConfig;
 import nl.stem.conversation.Inbound;
 import nl.stem.conversation.Outcome;
 import nl.stem.engine.Input;
+import nl.stem.media.MediaFiles;
 import nl.stem.media.MediaStore;
 import nl.stem.survey.model.MediaKind;
 import nl.stem.survey.model.MediaRef;
@@ -64,6 +66,8 @@ public class PreviewApi {
     ObjectMapper json;
     @Inject
     MediaStore media;
+    @Inject
+    MediaFiles mediaFiles;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +129,12 @@ public class PreviewApi {
         MediaRef ref = new MediaRef(kind, mime, stored.sizeBytes(), null, "sha256:" + stored.sha256());
         Outcome outcome = preview.send(token, id, new Input.Media(ref),
                 new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
+        try {
+            // Another instance may have deleted the same content between the put and the commit.
+            mediaFiles.restoreIfDeleted(stored.sha256(), () -> Files.newInputStream(file.uploadedFile()), max);
+        } catch (SQLException e) {
+            throw new IOException("could not check the stored upload", e);
+        }
         return new Sent(outcome.duplicate(), preview.status(token));
     }
 
