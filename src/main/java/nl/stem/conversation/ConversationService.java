@@ -98,15 +98,17 @@ public class ConversationService {
         Respondent respondent = respondentData.contact(in.channel(), in.providerUserId(), now);
         RespondentData.Loaded loaded = RespondentData.Loaded.of(respondent);
         SessionRecord session = sessions.latest(respondent.id);
+        // Parsed once: the decision and the step both read it.
+        SessionState state = session == null ? null : sessions.state(session);
         List<Outbound> replies = new ArrayList<>();
 
-        Opening.Route route = Opening.route(facts(in, respondent, session, access.orElse(null), now));
+        Opening.Route route = Opening.route(facts(in, respondent, session, state, access.orElse(null), now));
         if (route instanceof Opening.Access a) {
             accessSummary.forRespondent(respondent.id, a.language(), now).ifPresent(replies::add);
             return queue(in, respondent, replies, session, now);
         }
         if (route instanceof Opening.Continue c) {
-            Stepped stepped = step(in, respondent, session, c.ended(), now);
+            Stepped stepped = step(in, respondent, session, state, c.ended(), now);
             replies.addAll(stepped.replies());
             if (stepped.erased()) {
                 // "Delete my data", confirmed: the confirmation is queued to their chat without their id.
@@ -126,12 +128,14 @@ public class ConversationService {
     }
 
     /** What {@link Opening#route} needs; the menu and the invitations are read only where they can matter. */
-    private Opening.Facts facts(Inbound in, Respondent respondent, SessionRecord session, String access, Instant now) {
+    private Opening.Facts facts(Inbound in, Respondent respondent, SessionRecord session, SessionState state, String access,
+                                Instant now) {
         Opening.Previous previous = null;
         if (session != null) {
-            boolean confirming = sessions.state(session).confirmingDeletion();
-            boolean delete = !confirming && catalog.byVersionId(session.surveyVersionId)
-                    .map(p -> engine.isDelete(p.version(), in.input())).orElse(false);
+            boolean confirming = state.confirmingDeletion();
+            // "Delete my data" matters to the route only once the session ended (during it, the engine handles it).
+            boolean delete = !confirming && Opening.Previous.ended(session.status)
+                    && catalog.byVersionId(session.surveyVersionId).map(p -> engine.isDelete(p.version(), in.input())).orElse(false);
             previous = new Opening.Previous(session.status, confirming, delete);
         }
         boolean ended = previous == null || previous.ended();
@@ -148,10 +152,10 @@ public class ConversationService {
     }
 
     /** The message goes to the session's engine; the answers, events and state are stored. */
-    private Stepped step(Inbound in, Respondent respondent, SessionRecord session, boolean ended, Instant now) {
+    private Stepped step(Inbound in, Respondent respondent, SessionRecord session, SessionState state, boolean ended,
+                         Instant now) {
         PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
                 new IllegalStateException("Session refers to an unknown survey version"));
-        SessionState state = sessions.state(session);
         // Their last message failed for good: what they type now cannot answer a question they never saw.
         Input input = ended ? in.input() : lostReply.forEngine(in, respondent.id, state, i -> engine.isCommand(survey.version(), i));
         StepResult result = engine.step(survey.version(), state, input, now);

@@ -48,7 +48,12 @@ public final class Opening {
 
         /** Whether the session has ended: nothing more is asked in it. */
         public boolean ended() {
-            return status.equals("completed") || status.equals("stopped") || status.equals("refused") || expired();
+            return ended(status);
+        }
+
+        /** Whether a session with {@code status} has ended. */
+        public static boolean ended(String status) {
+            return status.equals("completed") || status.equals("stopped") || status.equals("refused") || status.equals("expired");
         }
 
         boolean expired() {
