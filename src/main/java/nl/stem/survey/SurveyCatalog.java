@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.config.StemConfig;
+import nl.stem.language.CommandWords;
+import nl.stem.translation.PoFile;
 
 /**
  * The published survey versions, parsed once and kept in memory. The database is the truth: a
@@ -40,12 +42,29 @@ public class SurveyCatalog {
         if (l == null) {
             synchronized (this) {
                 if (loader == null) {
-                    loader = new SurveyLoader(taxonomy());
+                    loader = new SurveyLoader(taxonomy(), commandWords());
                 }
                 l = loader;
             }
         }
         return l;
+    }
+
+    /** Stem's command words per language, from {@code translations/_stem/<lang>.po}; none when the directory is missing. */
+    private CommandWords commandWords() {
+        java.nio.file.Path dir = config.translations().dir().resolve("_stem");
+        if (!Files.isDirectory(dir)) {
+            return CommandWords.none();
+        }
+        Map<String, Map<String, String>> texts = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().endsWith(".po")).toList()) {
+                texts.put(f.getFileName().toString().replaceFirst("\\.po$", ""), PoFile.read(f).texts());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Stem's texts in " + dir, e);
+        }
+        return CommandWords.of(texts);
     }
 
     private IoiTaxonomy taxonomy() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.stem.language.CommandWords;
 import nl.stem.text.ExternalText;
 
 import nl.stem.survey.model.Survey;
@@ -26,9 +27,17 @@ public final class SurveyLoader {
     private static final String STEM_TEXTS = "_stem";
 
     private final IoiTaxonomy taxonomy;
+    private final CommandWords commandWords;
 
+    /** A loader that does not check which command words texts name (it knows none). */
     public SurveyLoader(IoiTaxonomy taxonomy) {
+        this(taxonomy, CommandWords.none());
+    }
+
+    /** @param commandWords Stem's command words per language: texts that name another language's are warned about */
+    public SurveyLoader(IoiTaxonomy taxonomy, CommandWords commandWords) {
         this.taxonomy = taxonomy;
+        this.commandWords = commandWords;
     }
 
     /** The IoI taxonomy surveys are checked against (the dashboard names domains with it). */
@@ -47,7 +56,7 @@ public final class SurveyLoader {
             if (parsed == null) {
                 return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
             }
-            TranslationChecks translations = new TranslationChecks(source, parsed, problems);
+            TranslationChecks translations = new TranslationChecks(source, parsed, problems, commandWords);
             Map<String, Map<String, String>> texts = translations.run();
             new ProviderLimits(source, parsed, texts, translations.lines(), problems).check();
             Survey survey = problems.hasErrors() ? null : new Survey(parsed.id(), parsed.title(),

@@ -26,7 +26,7 @@ import nl.stem.survey.model.SurveyVersion;
 /**
  * The language order, rung by rung (member > explicit choice > hint > fallback), each rung shown
  * winning over every rung below it, through the real engine on the shipped "Toegang tot werk"
- * (source nl; nl, en, ar, ti, fa, uk, tr) and Stem's real texts.
+ * (source nl; nl, en, ar, ti, fa, prs, ps, ckb, kmr, so, uk, ru, tr, fr) and Stem's real texts.
  */
 class LanguageChoiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
