@@ -45,6 +45,8 @@ public class StemStartup {
     SurveyPublisher publisher;
     @Inject
     XlsFormService xlsForms;
+    @Inject
+    nl.stem.media.prompt.PromptFiles prompts;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -78,7 +80,7 @@ public class StemStartup {
         int refused = 0;
         for (SurveySource source : SurveyLoader.readDirectory(surveys, translations)) {
             try {
-                var publication = publisher.publish(source, "startup");
+                var publication = publisher.publish(prompts.prepare(surveys, source), "startup");
                 var v = publication.survey().version();
                 publication.notes().forEach(p -> LOG.infof("  %s", p));
                 LOG.infof("Survey %s version %d %s (%d languages)", v.surveyId(), v.version(),

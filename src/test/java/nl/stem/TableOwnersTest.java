@@ -33,7 +33,8 @@ class TableOwnersTest {
             "channel_identities", "nl/stem/identity/IdentityStore.java",
             "waves", "nl/stem/panel/wave/WaveStore.java",
             "wave_members", "nl/stem/panel/wave/WaveStore.java",
-            "panel_contacts", "nl/stem/panel/wave/WaveStore.java");
+            "panel_contacts", "nl/stem/panel/wave/WaveStore.java",
+            "prompt_audio", "nl/stem/media/prompt/PromptStore.java");
 
     /**
      * Data protection deletes across tables by design, each in one statement or transaction: the right

@@ -54,6 +54,7 @@ final class EngineStep {
     // ---- start -------------------------------------------------------------------------
 
     void start(Input.Start start) {
+        turn.audioOff = Boolean.FALSE.equals(start.audio());
         Optional<String> chosen = offered(start.language());
         if (chosen.isEmpty() && survey.languages().size() == 1) {
             chosen = Optional.of(survey.languages().get(0));
@@ -97,10 +98,10 @@ final class EngineStep {
             // service for a new session (sessions are the service's job).
             if (status.finished()) {
                 turn.emit(new SessionEvent.RestartRequested());
+            } else if (status == SessionState.Status.PAUSED) {
+                resume();
+                askCurrentAloud();
             } else {
-                if (status == SessionState.Status.PAUSED) {
-                    resume();
-                }
                 askCurrent();
             }
             return;
@@ -182,6 +183,12 @@ final class EngineStep {
             }
             case SKIP -> skip(AnswerParser.raw(in));
             case DELETE -> askDeletion();
+            case AUDIO -> {
+                turn.audioOff = !turn.audioOff;
+                turn.emit(new SessionEvent.AudioToggled(!turn.audioOff));
+                notice(turn.audioOff ? "notice.audio_off" : "notice.audio_on");
+                askCurrentAloud();
+            }
             case START, MY_DATA -> askCurrent();
         }
     }
@@ -266,7 +273,7 @@ final class EngineStep {
             advance(0);
         } else {
             notice("language.changed");
-            askCurrent();
+            askCurrentAloud();
         }
     }
 
@@ -421,11 +428,11 @@ final class EngineStep {
                 continue;
             }
             if (q instanceof InfoQuestion) {
-                turn.send(renderer.render(q, phrases()));
+                sendAloud(q);
                 continue;
             }
             turn.currentQuestion = q.id();
-            turn.send(renderer.render(q, phrases()));
+            sendAloud(q);
             return;
         }
         complete();
@@ -449,6 +456,29 @@ final class EngineStep {
             return;
         }
         current().ifPresentOrElse(q -> turn.send(renderer.render(q, phrases())), this::complete);
+    }
+
+    /** The current question again, read aloud first where it has a prompt (after a language change, a resume, "audio"). */
+    void askCurrentAloud() {
+        if (turn.status == SessionState.Status.CHOOSING_LANGUAGE || turn.currentQuestion == null) {
+            sendLanguageMenu();
+            return;
+        }
+        current().ifPresentOrElse(this::sendAloud, this::complete);
+    }
+
+    /**
+     * A question or info item: its prompt as a voice note first, when the survey has one in the
+     * respondent's language and they have not switched reading aloud off, then its text. Re-prompts
+     * ask again without the voice note: the respondent has just heard it.
+     */
+    void sendAloud(Question q) {
+        Phrases p = phrases();
+        Outbound shown = renderer.render(q, p);
+        if (!turn.audioOff) {
+            version.prompt(q.id(), p.language()).ifPresent(a -> turn.send(Outbound.voice(a, q.id(), p.questionText(q), p.rtl())));
+        }
+        turn.send(shown);
     }
 
     void notice(String key) {

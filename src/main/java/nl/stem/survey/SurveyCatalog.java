@@ -42,7 +42,7 @@ public class SurveyCatalog {
         if (l == null) {
             synchronized (this) {
                 if (loader == null) {
-                    loader = new SurveyLoader(taxonomy(), commandWords());
+                    loader = new SurveyLoader(taxonomy(), commandWords(), config.audio().maxSeconds());
                 }
                 l = loader;
             }
@@ -103,7 +103,7 @@ public class SurveyCatalog {
         if (!result.valid()) {
             throw new IllegalStateException("Stored survey version " + row.id + " no longer validates: " + result.problems());
         }
-        var version = new nl.stem.survey.model.SurveyVersion(result.survey(), result.texts(), row.version, row.checksum);
+        var version = new nl.stem.survey.model.SurveyVersion(result.survey(), result.texts(), row.version, row.checksum, result.prompts());
         PublishedSurvey p = new PublishedSurvey(row.id, version, row.publishedAt);
         byVersionId.put(row.id, p);
         latestBySurvey.merge(row.surveyId, row.id, (a, b) -> byVersionId.get(a).version().version() >= row.version ? a : b);

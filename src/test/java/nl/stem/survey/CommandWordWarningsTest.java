@@ -39,7 +39,7 @@ class CommandWordWarningsTest {
                 """;
         String ti = Loading.po("ti", new String[]{"consent.text", "Doe je mee? Stuur “stop” om te stoppen.",
                 "ክትሳተፉ ዶ? ደው ንምባል «stop» ስደዱ።"}, new String[]{"survey.title", "Test", "ፈተነ"});
-        LoadResult r = new SurveyLoader(Loading.TAXONOMY, stemWords()).load(new SurveySource("surveys/t.yaml", yaml,
+        LoadResult r = new SurveyLoader(Loading.TAXONOMY, stemWords(), SurveyLoader.DEFAULT_MAX_PROMPT_SECONDS).load(new SurveySource("surveys/t.yaml", yaml,
                 Map.of("ti", new SurveySource.TranslationFile("translations/t/ti.po", ti))));
         SurveyProblem p = Loading.problem(r, SurveyProblem.Severity.WARNING, "translations/t/ti.po", 5, "consent.text");
         assertTrue(p.message().contains("“stop”") && p.message().contains("ti"), p.message());
@@ -55,7 +55,7 @@ class CommandWordWarningsTest {
                 """;
         String ti = Loading.po("ti", new String[]{"consent.text", "Doe je mee? Stuur “stop” om te stoppen.",
                 "ክትሳተፉ ዶ? ደው ንምባል «ደው በል» ስደዱ።"}, new String[]{"survey.title", "Test", "ፈተነ"});
-        LoadResult r = new SurveyLoader(Loading.TAXONOMY, stemWords()).load(new SurveySource("surveys/t.yaml", yaml,
+        LoadResult r = new SurveyLoader(Loading.TAXONOMY, stemWords(), SurveyLoader.DEFAULT_MAX_PROMPT_SECONDS).load(new SurveySource("surveys/t.yaml", yaml,
                 Map.of("ti", new SurveySource.TranslationFile("translations/t/ti.po", ti))));
         assertEquals(List.of(), r.problems().stream().filter(p -> p.message().contains("tells people to send")).toList());
     }
@@ -63,7 +63,7 @@ class CommandWordWarningsTest {
     /** Both example surveys, in all 14 languages, name each language's own words. */
     @Test
     void exampleSurveys_inEveryLanguage_nameTheirOwnCommandWords() throws IOException {
-        SurveyLoader loader = new SurveyLoader(Loading.TAXONOMY, stemWords());
+        SurveyLoader loader = new SurveyLoader(Loading.TAXONOMY, stemWords(), SurveyLoader.DEFAULT_MAX_PROMPT_SECONDS);
         List<String> wrong = new ArrayList<>();
         for (SurveySource s : SurveyLoader.readDirectory(Path.of("surveys"), Path.of("translations"))) {
             LoadResult r = loader.load(s);
