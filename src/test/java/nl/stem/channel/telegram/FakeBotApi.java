@@ -298,6 +298,11 @@ public final class FakeBotApi {
     private JsonNode sentVoice(JsonNode request) {
         ObjectNode m = (ObjectNode) sentMessage(request);
         String voice = request == null ? "" : request.path("voice").asText("");
+        if (voice.startsWith("attach://")) {
+            // telegrambots uploads the file as its own part and names it: attach://<part>.
+            voice = request.path(voice.substring("attach://".length())).asText("");
+            ((ObjectNode) request).put("voice", voice);
+        }
         ObjectNode v = m.putObject("voice");
         v.put("file_id", voice.startsWith("upload:") ? "voice-file-" + messageIds.get() : voice);
         v.put("file_unique_id", "uv" + messageIds.get());
