@@ -25,4 +25,10 @@ public interface MediaStore {
 
     /** Removes the file for a hash (no error when absent). */
     void delete(String sha256) throws IOException;
+
+    /**
+     * The hashes of the files stored before {@code before}, and removes upload leftovers (partial
+     * files of an interrupted upload) from before it: what the sweep compares with the rows.
+     */
+    java.util.List<String> storedBefore(java.time.Instant before) throws IOException;
 }

@@ -64,6 +64,8 @@ public class PreviewApi {
     ObjectMapper json;
     @Inject
     MediaStore media;
+    @Inject
+    nl.stem.media.MediaSweep sweep;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -123,8 +125,14 @@ public class PreviewApi {
         }
         String mime = file.contentType().toLowerCase(Locale.ROOT);
         MediaRef ref = new MediaRef(kind, mime, stored.sizeBytes(), null, "sha256:" + stored.sha256());
-        Outcome outcome = preview.send(token, id, new Input.Media(ref),
-                new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
+        Outcome outcome;
+        try {
+            outcome = preview.send(token, id, new Input.Media(ref), new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
+        } finally {
+            // The file was stored before the conversation decided: an upload it did not take as an
+            // answer (a re-prompt, a repeated id, an error) leaves no file behind.
+            sweep.removeIfUnreferenced(stored.sha256());
+        }
         return new Sent(outcome.duplicate(), preview.status(token));
     }
 
