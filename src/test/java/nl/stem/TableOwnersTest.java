@@ -34,6 +34,7 @@ class TableOwnersTest {
             "waves", "nl/stem/panel/wave/WaveStore.java",
             "wave_members", "nl/stem/panel/wave/WaveStore.java",
             "panel_contacts", "nl/stem/panel/wave/WaveStore.java",
+            "cluster_tasks", "nl/stem/worker/ClusterTasks.java",
             "prompt_audio", "nl/stem/media/prompt/PromptStore.java");
 
     /**

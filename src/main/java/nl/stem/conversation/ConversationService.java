@@ -39,41 +39,50 @@ import nl.stem.survey.SurveyCatalog;
 @ApplicationScoped
 public class ConversationService {
 
-    @Inject
-    Sql sql;
-    @Inject
-    OutboxStore outbox;
-    @Inject
-    SurveyEngine engine;
-    @Inject
-    SurveyCatalog catalog;
-    @Inject
-    SessionStore sessions;
-    @Inject
-    AnswerWriter answers;
-    @Inject
-    RespondentData respondentData;
-    @Inject
-    ObjectMapper json;
-    @Inject
-    Clock clock;
-    @Inject
-    Event<OutboxQueued> outboxQueued;
-    @Inject
-    UiTexts ui;
-    @Inject
-    StemConfig config;
-    @Inject
-    PanelInvites waveInvites;
-    @Inject
-    RespondentErasure erasure;
-    @Inject
-    LostReply lostReply;
-    @Inject
-    AccessAnswers accessSummary;
-    @Inject
-    ConsentLog consents;
+    private final Sql sql;
+    private final OutboxStore outbox;
+    private final SurveyEngine engine;
+    private final SurveyCatalog catalog;
+    private final SessionStore sessions;
+    private final AnswerWriter answers;
+    private final RespondentData respondentData;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Event<OutboxQueued> outboxQueued;
+    private final UiTexts ui;
+    private final StemConfig config;
+    private final PanelInvites waveInvites;
+    private final RespondentErasure erasure;
+    private final LostReply lostReply;
+    private final AccessAnswers accessSummary;
+    private final ConsentLog consents;
 
+    @Inject
+    public ConversationService(Sql sql, OutboxStore outbox, SurveyEngine engine, SurveyCatalog catalog,
+                               SessionStore sessions, AnswerWriter answers, RespondentData respondentData,
+                               ObjectMapper json, Clock clock, Event<OutboxQueued> outboxQueued, UiTexts ui,
+                               StemConfig config, PanelInvites waveInvites, RespondentErasure erasure,
+                               LostReply lostReply, AccessAnswers accessSummary, ConsentLog consents) {
+        this.sql = sql;
+        this.outbox = outbox;
+        this.engine = engine;
+        this.catalog = catalog;
+        this.sessions = sessions;
+        this.answers = answers;
+        this.respondentData = respondentData;
+        this.json = json;
+        this.clock = clock;
+        this.outboxQueued = outboxQueued;
+        this.ui = ui;
+        this.config = config;
+        this.waveInvites = waveInvites;
+        this.erasure = erasure;
+        this.lostReply = lostReply;
+        this.accessSummary = accessSummary;
+        this.consents = consents;
+    }
+
+    /** Load, decide ({@link Opening}), step the engine or start a survey, store, and queue the replies. */
     @Transactional
     public Outcome handle(Inbound in) {
         if (!firstDelivery(in)) {
@@ -83,90 +92,142 @@ public class ConversationService {
         // "My data" (art. 15 GDPR) in any of Stem's languages; from a chat Stem does not know: a polite word, and nothing stored.
         Optional<String> access = in.start() == null ? engine.accessRequestLanguage(in.input()) : Optional.empty();
         if (access.isPresent() && !respondentData.known(in.channel(), in.providerUserId())) {
-            List<Long> queued = enqueue(in, null, List.of(accessSummary.unknownChat(access.get())), now);
-            outboxQueued.fire(new OutboxQueued(in.channel()));
-            return new Outcome(false, null, queued);
+            return queue(in, null, List.of(accessSummary.unknownChat(access.get())), null, now);
         }
         // Locked: serialises this respondent's messages; other respondents' messages run in parallel.
         Respondent respondent = respondentData.contact(in.channel(), in.providerUserId(), now);
         RespondentData.Loaded loaded = RespondentData.Loaded.of(respondent);
-
         SessionRecord session = sessions.latest(respondent.id);
         List<Outbound> replies = new ArrayList<>();
-        boolean ended = session == null || finished(session);
-        if (access.isPresent() && (session == null || ended && !sessions.state(session).confirmingDeletion())) {
-            // No session under way to ask again: the summary alone, and nothing else changes.
-            String language = !UiTexts.FALLBACK_LANGUAGE.equals(access.get()) || respondent.preferredLanguage == null
-                    ? access.get() : respondent.preferredLanguage;
-            accessSummary.forRespondent(respondent.id, language, now).ifPresent(replies::add);
-            List<Long> queued = enqueue(in, respondent, replies, now);
-            outboxQueued.fire(new OutboxQueued(in.channel()));
-            return new Outcome(false, session == null ? null : session.id, queued);
+
+        Opening.Route route = Opening.route(facts(in, respondent, session, access.orElse(null), now));
+        if (route instanceof Opening.Access a) {
+            accessSummary.forRespondent(respondent.id, a.language(), now).ifPresent(replies::add);
+            return queue(in, respondent, replies, session, now);
         }
-        // A menu button starts a survey only when no session is under way (else it is a stale button).
-        String requested = in.start() != null ? in.start().surveyId() : ended ? menuChoice(in.input(), session == null) : null;
-        boolean restart;
-        boolean explicit = in.input() instanceof Input.Start;
-        if (requested != null || session == null || "expired".equals(session.status)) {
-            restart = true;
-        } else if (ended && !deleting(session, in.input()) && waveInvites.pending(respondent.id, now, false).isPresent()) {
-            // A message after an earlier session ended answers the newest invitation.
-            restart = true;
-        } else {
-            PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
-                    new IllegalStateException("Session refers to an unknown survey version"));
-            SessionState state = sessions.state(session);
-            // Their last message failed for good: what they type now cannot answer a question they never saw.
-            Input input = ended ? in.input() : lostReply.forEngine(in, respondent.id, state, i -> engine.isCommand(survey.version(), i));
-            StepResult result = engine.step(survey.version(), state, input, now);
-            restart = apply(result, session, survey, respondent, in, now);
-            explicit |= restart;
-            replies.addAll(result.messages());
-            for (SessionEvent event : result.events()) {
-                if (event instanceof SessionEvent.AccessRequested a) {
-                    // The summary first, then the current question again.
-                    accessSummary.forRespondent(respondent.id, a.language(), now).ifPresent(m -> replies.add(0, m));
-                }
+        if (route instanceof Opening.Continue c) {
+            Stepped stepped = step(in, respondent, session, c.ended(), now);
+            replies.addAll(stepped.replies());
+            if (stepped.erased()) {
+                // "Delete my data", confirmed: the confirmation is queued to their chat without their id.
+                return queue(in, null, replies, null, now);
             }
-            if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
-                // "Delete my data", confirmed: everything about them goes; the confirmation is queued
-                // to their chat without their id, and purged once it has gone.
-                erasure.erase(respondent.id, RespondentErasure.RESPONDENT, now);
-                List<Long> queued = enqueue(in, null, replies, now);
-                outboxQueued.fire(new OutboxQueued(in.channel()));
-                return new Outcome(false, null, queued);
-            }
+            route = stepped.restart() ? Opening.Restart.requestedByEngine() : route;
         }
-        if (restart) {
-            if (session != null && "expired".equals(session.status) && in.start() == null) {
+        if (route instanceof Opening.Restart restart) {
+            if (restart.noticeExpired()) {
                 replies.add(notice(respondent.preferredLanguage, "notice.expired"));
             }
-            Optional<Planned> planned = surveyToStart(in, requested, session, respondent, now, explicit);
-            if (planned.isPresent() && planned.get().waveId() != null && !explicit
-                    && engine.isStop(planned.get().survey().version(), in.input())) {
-                // "STOP" in answer to an invitation: out of the panel, and no session is started.
-                respondent.optedOutAt = now;
-                replies.add(notice(planned.get().language(), "panel.opted_out"));
-            } else if (planned.isPresent()) {
-                PublishedSurvey survey = planned.get().survey();
-                session = sessions.create(respondent.id, survey.versionId(), in.channel(), in.preview(), now);
-                if (planned.get().waveId() != null) {
-                    session.waveId = planned.get().waveId();
-                    waveInvites.attach(session.waveId, respondent.id, session.id);
-                }
-                // Starting a survey again is coming back to the panel after a stop.
-                respondent.optedOutAt = null;
-                Input.Start start = startInput(in, respondent, planned.get().language());
-                StepResult result = engine.step(survey.version(), null, start, now);
-                apply(result, session, survey, respondent, in, now);
-                replies.addAll(result.messages());
-            } else {
-                Input.Start language = startInput(in, respondent, null);
-                replies.addAll(OpeningMenu.offer(ui, openToAnyone().stream().map(PublishedSurvey::version).toList(),
-                        language.language() != null ? language.language() : language.languageHint()));
-            }
+            Opening.Plan plan = Opening.plan(restart, choices(in, restart, session, respondent, now), in.input(), engine::isStop);
+            session = start(plan, in, respondent, session, replies, now);
         }
         respondentData.saveChanges(respondent, loaded);
+        return queue(in, respondent, replies, session, now);
+    }
+
+    /** What {@link Opening#route} needs; the menu and the invitations are read only where they can matter. */
+    private Opening.Facts facts(Inbound in, Respondent respondent, SessionRecord session, String access, Instant now) {
+        Opening.Previous previous = null;
+        if (session != null) {
+            boolean confirming = sessions.state(session).confirmingDeletion();
+            boolean delete = !confirming && catalog.byVersionId(session.surveyVersionId)
+                    .map(p -> engine.isDelete(p.version(), in.input())).orElse(false);
+            previous = new Opening.Previous(session.status, confirming, delete);
+        }
+        boolean ended = previous == null || previous.ended();
+        String menuChoice = ended && in.start() == null ? menuChoice(in.input(), session == null) : null;
+        boolean couldMatter = previous != null && ended && !previous.expired() && in.start() == null && menuChoice == null
+                && !previous.confirmingDeletion() && !previous.deleteCommand();
+        Boolean invited = couldMatter ? waveInvites.pending(respondent.id, now, false).isPresent() : null;
+        return new Opening.Facts(in.input(), in.start() == null ? null : in.start().surveyId(), access,
+                respondent.preferredLanguage, previous, menuChoice, invited);
+    }
+
+    /** What a step of the session did: its replies, and whether they were erased or asked to start again. */
+    private record Stepped(List<Outbound> replies, boolean erased, boolean restart) {
+    }
+
+    /** The message goes to the session's engine; the answers, events and state are stored. */
+    private Stepped step(Inbound in, Respondent respondent, SessionRecord session, boolean ended, Instant now) {
+        PublishedSurvey survey = catalog.byVersionId(session.surveyVersionId).orElseThrow(() ->
+                new IllegalStateException("Session refers to an unknown survey version"));
+        SessionState state = sessions.state(session);
+        // Their last message failed for good: what they type now cannot answer a question they never saw.
+        Input input = ended ? in.input() : lostReply.forEngine(in, respondent.id, state, i -> engine.isCommand(survey.version(), i));
+        StepResult result = engine.step(survey.version(), state, input, now);
+        boolean restart = apply(result, session, survey, respondent, in, now);
+        List<Outbound> replies = new ArrayList<>(result.messages());
+        for (SessionEvent event : result.events()) {
+            if (event instanceof SessionEvent.AccessRequested a) {
+                // The summary first, then the current question again.
+                accessSummary.forRespondent(respondent.id, a.language(), now).ifPresent(m -> replies.add(0, m));
+            }
+        }
+        if (result.events().stream().anyMatch(e -> e instanceof SessionEvent.DeletionConfirmed)) {
+            // Everything about them goes; the confirmation is purged once it has gone.
+            erasure.erase(respondent.id, RespondentErasure.RESPONDENT, now);
+            return new Stepped(replies, true, false);
+        }
+        return new Stepped(replies, false, restart);
+    }
+
+    /** What {@link Opening#plan} chooses from, read once a survey is to start. */
+    private Opening.Choices choices(Inbound in, Opening.Restart restart, SessionRecord previous, Respondent respondent,
+                                    Instant now) {
+        Optional<Opening.Candidate> linked = Optional.empty();
+        if (in.start() != null) {
+            // An invitation link or the preview must name a survey that exists and is not retired.
+            String id = in.start().surveyId();
+            if (id == null || catalog.isRetired(id)) {
+                throw new NoSurveyException(String.valueOf(id));
+            }
+            Optional<Opening.Candidate> wave = waveInvites.forSurvey(respondent.id, id).flatMap(this::candidate);
+            linked = Optional.of(wave.orElseGet(() -> Opening.Candidate.open(catalog.latest(id)
+                    .orElseThrow(() -> new NoSurveyException(id)))));
+        }
+        Optional<Opening.Candidate> invited = linked.isPresent() ? Optional.empty()
+                : waveInvites.pending(respondent.id, now, restart.explicit()).flatMap(this::candidate);
+        List<PublishedSurvey> open = openToAnyone();
+        Optional<PublishedSurvey> again = previous == null ? Optional.empty() : catalog.byVersionId(previous.surveyVersionId)
+                .filter(p -> !catalog.isRetired(p.surveyId())).flatMap(p -> catalog.latest(p.surveyId()));
+        Optional<String> configured = config.surveys().defaultSurvey();
+        Optional<PublishedSurvey> byDefault = configured.flatMap(id -> open.stream().filter(p -> p.surveyId().equals(id))
+                .findFirst().or(() -> catalog.isRetired(id) ? Optional.empty() : catalog.latest(id)));
+        return new Opening.Choices(linked, invited, open, again, configured.isPresent(), byDefault);
+    }
+
+    /** Does what the plan says; returns the session the message went to. */
+    private SessionRecord start(Opening.Plan plan, Inbound in, Respondent respondent, SessionRecord session,
+                                List<Outbound> replies, Instant now) {
+        if (plan instanceof Opening.OptOut out) {
+            respondent.optedOutAt = now;
+            replies.add(notice(out.candidate().language(), "panel.opted_out"));
+            return session;
+        }
+        if (plan instanceof Opening.Start s) {
+            Opening.Candidate planned = s.candidate();
+            PublishedSurvey survey = planned.survey();
+            SessionRecord created = sessions.create(respondent.id, survey.versionId(), in.channel(), in.preview(), now);
+            if (planned.waveId() != null) {
+                created.waveId = planned.waveId();
+                waveInvites.attach(created.waveId, respondent.id, created.id);
+            }
+            // Starting a survey again is coming back to the panel after a stop.
+            respondent.optedOutAt = null;
+            Input.Start start = LanguageChoice.forInbound(in, respondent, planned.language());
+            StepResult result = engine.step(survey.version(), null, start, now);
+            apply(result, created, survey, respondent, in, now);
+            replies.addAll(result.messages());
+            return created;
+        }
+        Input.Start language = LanguageChoice.forInbound(in, respondent, null);
+        replies.addAll(OpeningMenu.offer(ui, openToAnyone().stream().map(PublishedSurvey::version).toList(),
+                language.language() != null ? language.language() : language.languageHint()));
+        return session;
+    }
+
+    /** Queues the replies and tells the sender; {@code respondent} null: unknown, or just erased. */
+    private Outcome queue(Inbound in, Respondent respondent, List<Outbound> replies, SessionRecord session, Instant now) {
         List<Long> queued = enqueue(in, respondent, replies, now);
         if (!queued.isEmpty()) {
             outboxQueued.fire(new OutboxQueued(in.channel()));
@@ -230,62 +291,9 @@ public class ConversationService {
                 survey.versionId(), questionId, lang, shown, decision, in.channel(), now));
     }
 
-    /** The language for a new session: {@link LanguageChoice} decides (member, choice, hint, fallback). */
-    private static Input.Start startInput(Inbound in, Respondent respondent, String invited) {
-        return LanguageChoice.forInbound(in, respondent, invited);
-    }
-
-    /** A survey to start, for a wave (or not), in a language (or the respondent's choice). */
-    private record Planned(PublishedSurvey survey, Long waveId, String language) {
-        static Planned open(PublishedSurvey survey) {
-            return new Planned(survey, null, null);
-        }
-    }
-
-    /**
-     * Which survey a new session starts on: an explicit request (preview, invitation link) must
-     * exist, and runs in the member's open wave for it if there is one; a menu choice must be open to
-     * anyone or be the survey the member is invited to; then the member's newest open invitation;
-     * then the survey of the previous session ("start" again), the configured default, or the only
-     * survey open to anyone. Empty: offer the menu.
-     */
-    private Optional<Planned> surveyToStart(Inbound in, String requested, SessionRecord previous, Respondent respondent,
-                                            Instant now, boolean explicit) {
-        if (in.start() != null) {
-            String id = in.start().surveyId();
-            if (id == null || catalog.isRetired(id)) {
-                throw new NoSurveyException(String.valueOf(id));
-            }
-            Optional<Planned> wave = waveInvites.forSurvey(respondent.id, id).flatMap(this::planned);
-            return Optional.of(wave.orElseGet(() -> Planned.open(catalog.latest(id).orElseThrow(() -> new NoSurveyException(id)))));
-        }
-        Optional<Planned> invited = waveInvites.pending(respondent.id, now, explicit).flatMap(this::planned);
-        List<PublishedSurvey> open = openToAnyone();
-        if (requested != null) {
-            return invited.filter(p -> p.survey().surveyId().equals(requested))
-                    .or(() -> open.stream().filter(p -> p.surveyId().equals(requested)).findFirst().map(Planned::open));
-        }
-        if (invited.isPresent()) {
-            return invited;
-        }
-        if (previous != null) {
-            Optional<PublishedSurvey> again = catalog.byVersionId(previous.surveyVersionId)
-                    .filter(p -> !catalog.isRetired(p.surveyId())).flatMap(p -> catalog.latest(p.surveyId()));
-            if (again.isPresent()) {
-                return again.map(Planned::open);
-            }
-        }
-        Optional<String> configured = config.surveys().defaultSurvey();
-        if (configured.isPresent()) {
-            return open.stream().filter(p -> p.surveyId().equals(configured.get())).findFirst()
-                    .or(() -> catalog.isRetired(configured.get()) ? Optional.empty() : catalog.latest(configured.get()))
-                    .map(Planned::open);
-        }
-        return open.size() == 1 ? Optional.of(Planned.open(open.get(0))) : Optional.empty();
-    }
-
-    private Optional<Planned> planned(WaveInvite invite) {
-        return catalog.byVersionId(invite.surveyVersionId()).map(p -> new Planned(p, invite.waveId(), invite.language()));
+    private Optional<Opening.Candidate> candidate(WaveInvite invite) {
+        return catalog.byVersionId(invite.surveyVersionId())
+                .map(p -> new Opening.Candidate(p, invite.waveId(), invite.language()));
     }
 
     /** A notice from Stem itself in {@code language} (or the fallback when Stem has no texts in it). */
@@ -296,17 +304,6 @@ public class ConversationService {
 
     private List<PublishedSurvey> openToAnyone() {
         return catalog.current().stream().filter(p -> p.version().survey().openToAnyone()).toList();
-    }
-
-    /** "Delete my data" after a session ended, or its confirmation: the engine handles those. */
-    private boolean deleting(SessionRecord s, Input input) {
-        return sessions.state(s).confirmingDeletion() || catalog.byVersionId(s.surveyVersionId)
-                .map(p -> engine.isDelete(p.version(), input)).orElse(false);
-    }
-
-    private static boolean finished(SessionRecord s) {
-        return s.status.equals("completed") || s.status.equals("stopped") || s.status.equals("refused")
-                || s.status.equals("expired");
     }
 
     /**

@@ -5,10 +5,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -62,7 +66,8 @@ public class ResultsPages {
 
         static native TemplateInstance results(Page page, Formats fmt, SurveyResults r, ResultsForm form, List<WaveRef> waves,
                                                List<String> attributes, boolean researcher, boolean coordinator,
-                                               Publication publication, Long publishableWave, String base, String formToken);
+                                               Publication publication, Long publishableWave, String base, String formToken,
+                                               RawString figures);
 
         static native TemplateInstance answers(Page page, Formats fmt, AnswerPage answers, String surveyId, ResultsForm form,
                                                String base, boolean researcher, String formToken);
@@ -82,6 +87,8 @@ public class ResultsPages {
     SecurityIdentity identity;
     @Inject
     DashboardConfig dashboard;
+    @Inject
+    ObjectMapper json;
 
     @GET
     public TemplateInstance index(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -108,7 +115,8 @@ public class ResultsPages {
         Publication publication = single == null ? null : publications.live(single).orElse(null);
         Page page = new Page(ui, user(), "/dashboard/results/" + scope.surveyId(), queryMap(form));
         return DashboardPages.localized(Templates.results(page, fmt(ui), r, form, choices.waves(scope.surveyId()), choices.attributes(),
-                researcher(), coordinator(), publication, single, "/dashboard/results/" + scope.surveyId(), FormTokens.of(cookie)), ui);
+                researcher(), coordinator(), publication, single, "/dashboard/results/" + scope.surveyId(), FormTokens.of(cookie),
+                figures(r)), ui);
     }
 
     @GET
@@ -256,5 +264,19 @@ public class ResultsPages {
 
     private boolean coordinator() {
         return identity.hasRole(Role.COORDINATOR_NAME);
+    }
+
+    /**
+     * The figures as results.json gives them, for the charts: in the page itself, so one view counts
+     * the answers once. In a {@code <script type="application/json">} block, where {@code <}, {@code >}
+     * and {@code &} are written as JSON escapes so no answer text can close the block.
+     */
+    private RawString figures(SurveyResults r) {
+        try {
+            String text = json.writeValueAsString(r);
+            return new RawString(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the results as JSON", e);
+        }
     }
 }

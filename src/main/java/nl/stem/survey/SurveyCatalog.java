@@ -4,15 +4,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.config.StemConfig;
@@ -20,8 +28,11 @@ import nl.stem.language.CommandWords;
 import nl.stem.translation.PoFile;
 
 /**
- * The published survey versions, parsed once and kept in memory. The database is the truth: a
- * version this instance has not seen (published by another instance) is loaded on first use.
+ * The published survey versions, parsed once and kept in memory. The database is the truth, and
+ * several instances may publish and retire: a version or survey this instance has not seen is
+ * loaded on first use, and every {@code stem.surveys.refresh-interval} (5 s) a one-row look at the
+ * catalogue's state (newest version, and which surveys are retired) reloads it when another
+ * instance changed it. So a survey retired elsewhere leaves this instance's menu within seconds.
  */
 @ApplicationScoped
 public class SurveyCatalog {
@@ -33,6 +44,11 @@ public class SurveyCatalog {
     ObjectMapper json;
     @Inject
     StemConfig config;
+    @Inject
+    DataSource db;
+
+    /** The catalogue's state in the database when this instance last loaded it. */
+    private volatile String loadedState = "";
 
     private volatile SurveyLoader loader;
 
@@ -79,6 +95,31 @@ public class SurveyCatalog {
         }
     }
 
+    /** Reloads the catalogue when another instance published or retired since the last look. */
+    @Scheduled(every = "${stem.surveys.refresh-interval:5s}", delayed = "${stem.surveys.refresh-interval:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refresh() {
+        String state = state();
+        if (!state.equals(loadedState)) {
+            QuarkusTransaction.requiringNew().run(this::reload);
+            loadedState = state;
+        }
+    }
+
+    /**
+     * The newest version id, the number of versions, and each survey's retirement, in one short
+     * string (a catalogue holds tens of surveys).
+     */
+    private String state() {
+        try (Connection c = db.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select (select coalesce(max(id), 0) || '/' || count(*) from survey_versions) || ' '
+                       || (select coalesce(string_agg(id || '=' || (retired_at is not null), ',' order by id), '') from surveys)""")) {
+            return rs.next() ? rs.getString(1) : "";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the survey catalogue's state", e);
+        }
+    }
+
     /** Loads every version and the surveys' retirement from the database. */
     public void reload() {
         List<SurveyVersionRecord> rows = SurveyVersionRecord.listAll();
@@ -122,9 +163,17 @@ public class SurveyCatalog {
         return Optional.ofNullable(p);
     }
 
-    /** The newest version of a survey, if it is published. */
+    /** The newest version of a survey, if it is published (also when another instance just published it). */
     public Optional<PublishedSurvey> latest(String surveyId) {
         Long id = latestBySurvey.get(surveyId);
+        if (id == null && surveyId != null) {
+            SurveyVersionRecord newest = SurveyVersionRecord.find("surveyId = ?1 order by version desc", surveyId).firstResult();
+            if (newest == null) {
+                return Optional.empty();
+            }
+            add(newest);
+            id = latestBySurvey.get(surveyId);
+        }
         return id == null ? Optional.empty() : Optional.of(byVersionId.get(id));
     }
 

@@ -1,5 +1,6 @@
-// Draws the results page's charts from the same figures the tables show (results.json). The tables
-// work without this script; the charts add a picture and a PNG download (ECharts' toolbox).
+// Draws the results page's charts from the same figures the tables show: results.json, which the page
+// carries in #results-figures (so a view counts the answers once). The tables work without this
+// script; the charts add a picture and a PNG download (ECharts' toolbox).
 (function () {
   'use strict';
   var root = document.getElementById('results');
@@ -80,8 +81,16 @@
     return null;
   }
 
-  fetch(root.getAttribute('data-json'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-    .then(function (r) { return r.ok ? r.json() : null; })
+  function figures() {
+    var block = document.getElementById('results-figures');
+    if (block) {
+      return Promise.resolve(JSON.parse(block.textContent));
+    }
+    return fetch(root.getAttribute('data-json'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; });
+  }
+
+  figures()
     .then(function (data) {
       if (!data) {
         return;

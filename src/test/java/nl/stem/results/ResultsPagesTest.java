@@ -1,12 +1,16 @@
 package nl.stem.results;
 
 import static nl.stem.api.ApiTokensForTests.as;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -40,6 +44,34 @@ class ResultsPagesTest {
         String csv = as("coordinator").get("/dashboard/results/" + w.survey + "/table.csv?wave=" + w.wave + "&question=hulp&ui=nl")
                 .then().statusCode(200).extract().asString();
         assertTrue(csv.contains("hulp,alle,"), csv);
+    }
+
+    @Test
+    void resultsPage_carriesTheFiguresOfResultsJson_forTheCharts_withNoWayOutOfTheirBlock() throws Exception {
+        ResultsWave w = ResultsWave.shared(db);
+        String hostile = "Golf </script><img src=x onerror=alert(1)> & <!--";
+        String name = (String) w.panel.rows("select name from waves where id = ?", w.wave).get(0)[0];
+        w.panel.update("update waves set name = ? where id = ?", hostile, w.wave);
+        try {
+            String query = "?wave=" + w.wave + "&by=wave&lang=en";
+            String page = as("researcher").get("/dashboard/results/" + w.survey + query).then().statusCode(200).extract().asString();
+            String open = "<script type=\"application/json\" id=\"results-figures\">";
+            int start = page.indexOf(open);
+            assertTrue(start >= 0, "the page carries its figures");
+            String block = page.substring(start + open.length(), page.indexOf("</script>", start));
+            assertFalse(block.contains("<") || block.contains(">") || block.contains("&"), "no markup in the block: " + block);
+            assertFalse(page.contains("<img src=x"), "the wave's name is never markup");
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode embedded = (ObjectNode) mapper.readTree(block);
+            ObjectNode api = (ObjectNode) mapper.readTree(as("researcher").get("/dashboard/results/" + w.survey + "/results.json"
+                    + query.replace("&lang=en", "&ui=en")).then().statusCode(200).extract().asString());
+            assertTrue(embedded.toString().contains(mapper.writeValueAsString(hostile)), "the name, unescaped by JSON");
+            embedded.remove("computedAt");
+            api.remove("computedAt");
+            assertEquals(api, embedded, "the charts draw what results.json gives");
+        } finally {
+            w.panel.update("update waves set name = ? where id = ?", name, w.wave);
+        }
     }
 
     @Test

@@ -22,9 +22,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * own, dropped first so every run starts empty, and a media directory of its own.
  */
 public class PackagedService implements QuarkusTestResourceLifecycleManager {
-    static final String DATABASE = "stem_packaged_it";
+    /** Beside the test database when one is given ({@code stem_test_x_packaged}), so two checkouts can test at once. */
+    static final String DATABASE = databaseName(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"));
     static final String JDBC_URL = "jdbc:postgresql://127.0.0.1:5432/" + DATABASE;
     static final Path MEDIA_DIR = Path.of("target", "packaged-it-media").toAbsolutePath();
+
+    static String databaseName(String testJdbcUrl) {
+        if (testJdbcUrl == null || !testJdbcUrl.matches("jdbc:postgresql://[^/]+/[a-z0-9_]+")) {
+            return "stem_packaged_it";
+        }
+        return testJdbcUrl.substring(testJdbcUrl.lastIndexOf('/') + 1) + "_packaged";
+    }
 
     @Override
     public Map<String, String> start() {

@@ -19,7 +19,7 @@ class WebhookRegistrationTest {
     void register_whenCalled_setsPublicUrlSecretAllowedUpdatesAndMaxConnections() throws Exception {
         FakeBotApi fake = FakeBotApi.get();
         int before = fake.calls("setWebhook").size();
-        registration.register(TelegramUser.SECRET);
+        assertTrue(registration.register(registration.url(), TelegramUser.SECRET), "Telegram took it");
         FakeBotApi.Call call = fake.awaitCalls("setWebhook", before + 1, Duration.ofSeconds(5)).get(before);
         String body = call.body();
         assertTrue(body.contains("https://stem.example.test/webhooks/telegram"), body);
