@@ -137,8 +137,11 @@ final class EngineStep {
             resume();
             if (command.isPresent()) {
                 command(command.get(), in);
+            } else if (answersCurrent(in)) {
+                // "5" sent to a paused scale question resumes and answers it: it is not thrown away.
+                answer(in);
             } else {
-                askCurrent();
+                askCurrentAloud();
             }
             return;
         }
@@ -191,6 +194,30 @@ final class EngineStep {
             }
             case START, MY_DATA -> askCurrent();
         }
+    }
+
+    /**
+     * Whether a message that resumes a paused session answers the question that is waiting: a tap on
+     * one of its buttons, or text or media it accepts (a scale's "5", a choice's number or label, a
+     * number, a voice note to a media question). Free text is not taken for a text question's
+     * answer here: "I'm back" resumes, it is not the respondent's advice.
+     */
+    boolean answersCurrent(Input in) {
+        Optional<Question> q = current();
+        if (q.isEmpty() || turn.status != SessionState.Status.ACTIVE) {
+            return false;
+        }
+        if (in instanceof Input.ButtonTap b) {
+            return b.payload() != null && b.payload().startsWith("a:" + q.get().id() + ":");
+        }
+        if (q.get() instanceof nl.stem.survey.model.TextQuestion || q.get() instanceof nl.stem.survey.model.OpenQuestion && in instanceof Input.Text) {
+            return false;
+        }
+        if (in instanceof Input.Text t && (t.text().length() > AnswerParser.MAX_TEXT || typedButton(q.get(), t.text()).isPresent())) {
+            return t.text().length() <= AnswerParser.MAX_TEXT;
+        }
+        Parsed p = parser.parse(q.get(), in, null, turn.selection, phrases());
+        return p instanceof Parsed.Ok || p instanceof Parsed.Refused || p instanceof Parsed.Selection;
     }
 
     void resume() {
