@@ -136,7 +136,9 @@ public class StemStartup {
                 continue;
             }
             try {
-                var publication = publisher.publish(imported.source(), "startup");
+                // An XLSForm's recordings (media::audio::<language>) sit in the same media folder as a survey file's.
+                SurveySource source = imported.source().withAudio(SurveyLoader.readMedia(surveys.resolve(id + SurveyLoader.MEDIA_FOLDER)));
+                var publication = publisher.publish(prompts.prepare(surveys, source), "startup");
                 var v = publication.survey().version();
                 imported.problems().forEach(p -> LOG.infof("  %s: %s", shown, p));
                 LOG.infof("Survey %s version %d %s from %s (%d languages)", v.surveyId(), v.version(),

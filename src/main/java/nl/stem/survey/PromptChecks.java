@@ -10,7 +10,8 @@ import nl.stem.survey.model.SurveyVersion;
 /**
  * Checks the recordings a survey's questions are read aloud with ({@code media_audio}) and
  * collects the prompts to send: each recording must be among the files read from the survey's
- * media folder ({@code <surveys>/<id>-media/}), be OGG/Opus, be at most {@link #MAX_BYTES} (WhatsApp
+ * media folder ({@code <surveys>/<id>-media/}; sources without any, such as an upload over the API,
+ * get a warning and send the question as text), be OGG/Opus, be at most {@link #MAX_BYTES} (WhatsApp
  * shows larger voice notes with a download icon instead of a play button) and play at most the
  * configured duration. A generated prompt ({@link PromptFile#syntheticKey}) fills a question and
  * language without a recording; a recording always wins.
@@ -38,17 +39,22 @@ final class PromptChecks {
         for (Question q : survey.questions()) {
             q.head().audio().forEach((lang, name) -> {
                 String key = "questions." + q.id() + ".media_audio." + lang;
+                int line = survey.keyLines().getOrDefault(key, q.head().line());
                 PromptFile f = source.audio().get(name);
-                if (f == null) {
-                    problems.error(source.surveyFile(), q.head().line(), key, "no audio file " + folder + name
+                if (f == null && source.audio().isEmpty()) {
+                    // Uploaded without files (the API takes a survey file or an XLSForm alone): said, not refused.
+                    problems.warning(source.surveyFile(), line, key, "no media folder with " + folder + name
+                            + ": the question is sent as text only; publish the survey with its recordings in " + folder);
+                } else if (f == null) {
+                    problems.error(source.surveyFile(), line, key, "no audio file " + folder + name
                             + ": put the recording in the survey's media folder");
                 } else if (f.problem() != null) {
-                    problems.error(source.surveyFile(), q.head().line(), key, folder + name + " is " + f.problem());
+                    problems.error(source.surveyFile(), line, key, folder + name + " is " + f.problem());
                 } else if (f.bytes() > MAX_BYTES) {
-                    problems.error(source.surveyFile(), q.head().line(), key, folder + name + " has " + f.bytes()
+                    problems.error(source.surveyFile(), line, key, folder + name + " has " + f.bytes()
                             + " bytes; a voice note may have at most " + MAX_BYTES + " (512 KB), or WhatsApp shows it as a download");
                 } else if (f.durationMs() > maxSeconds * 1000L) {
-                    problems.error(source.surveyFile(), q.head().line(), key, folder + name + " plays "
+                    problems.error(source.surveyFile(), line, key, folder + name + " plays "
                             + (f.durationMs() / 1000) + " s; a prompt may play at most " + maxSeconds + " s (stem.audio.max-seconds)");
                 } else {
                     out.put(SurveyVersion.key(q.id(), lang), new PromptAudio(f.sha256(), f.bytes(), f.durationMs(), false));

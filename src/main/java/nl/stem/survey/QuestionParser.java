@@ -341,6 +341,8 @@ final class QuestionParser {
                 return;
             }
             out.put(lang, name);
+            // Where this recording is named, for the prompt checks' messages (not a translation key).
+            keyLines.putIfAbsent(key + "." + lang, YamlNodes.line(v));
         });
         return out;
     }

@@ -133,7 +133,7 @@ public final class SurveyLoader {
     public static final String MEDIA_FOLDER = "-media";
 
     /** The audio files in a survey's media folder, by file name: hashed and probed, not kept in memory. */
-    static Map<String, PromptFile> readMedia(Path dir) throws IOException {
+    public static Map<String, PromptFile> readMedia(Path dir) throws IOException {
         Map<String, PromptFile> out = new LinkedHashMap<>();
         if (!Files.isDirectory(dir)) {
             return out;

@@ -62,13 +62,13 @@ class PromptValidationTest {
         audio.put("werk_nl.ogg", new PromptFile(audio.get("werk_nl.ogg").sha256(), 600_000, 1000, null, false));
         LoadResult r = new SurveyLoader(IoiTaxonomy.builtIn()).load(new SurveySource(s.surveyFile(), s.yaml(), s.translations(), audio));
         assertFalse(r.valid());
-        assertMessage(r, "questions.consent.media_audio.ps", 9, "no audio file surveys/lees_voor-media/consent_ps.ogg");
-        assertMessage(r, "questions.consent.media_audio.ckb", 9, "is not an Ogg file");
-        assertMessage(r, "questions.werk.media_audio.nl", 14, "at most 524288 (512 KB)");
+        assertMessage(r, "questions.consent.media_audio.ps", 12, "no audio file surveys/lees_voor-media/consent_ps.ogg");
+        assertMessage(r, "questions.consent.media_audio.ckb", 12, "is not an Ogg file");
+        assertMessage(r, "questions.werk.media_audio.nl", 23, "at most 524288 (512 KB)");
 
         LoadResult tooLong = new SurveyLoader(IoiTaxonomy.builtIn(), CommandWords.none(), 0).load(s);
         assertFalse(tooLong.valid());
-        assertMessage(tooLong, "questions.werk.media_audio.ti", 14, "a prompt may play at most 0 s");
+        assertMessage(tooLong, "questions.werk.media_audio.ti", 23, "a prompt may play at most 0 s");
     }
 
     @Test

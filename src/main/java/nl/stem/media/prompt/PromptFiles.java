@@ -3,12 +3,18 @@ package nl.stem.media.prompt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
 import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import nl.stem.config.StemConfig;
@@ -18,7 +24,6 @@ import nl.stem.survey.PromptFile;
 import nl.stem.survey.SurveyCatalog;
 import nl.stem.survey.SurveyLoader;
 import nl.stem.survey.SurveySource;
-import nl.stem.survey.SurveyVersionRecord;
 import nl.stem.survey.model.Question;
 import nl.stem.survey.model.SurveyVersion;
 
@@ -40,15 +45,17 @@ public class PromptFiles {
     private final SurveyEngine engine;
     private final StemConfig config;
     private final Clock clock;
+    private final DataSource ds;
 
     public PromptFiles(PromptStore store, PromptSynthesizer synthesizer, SurveyCatalog catalog, SurveyEngine engine,
-                       StemConfig config, Clock clock) {
+                       StemConfig config, Clock clock, DataSource ds) {
         this.store = store;
         this.synthesizer = synthesizer;
         this.catalog = catalog;
         this.engine = engine;
         this.config = config;
         this.clock = clock;
+        this.ds = ds;
     }
 
     /** The sources to publish: recordings kept, generated prompts added where configured. */
@@ -66,10 +73,24 @@ public class PromptFiles {
             return source;
         }
         LoadResult r = catalog.loader().load(source);
-        if (!r.valid() || SurveyVersionRecord.count("surveyId = ?1 and checksum = ?2", r.surveyId(), r.checksum()) > 0) {
+        if (!r.valid() || published(r.surveyId(), r.checksum())) {
             return source;
         }
         return source.withAudio(generate(r));
+    }
+
+    /** Whether these sources are published already (their version keeps its prompts). */
+    private boolean published(String surveyId, String checksum) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("select 1 from survey_versions where survey_id = ? and checksum = ?")) {
+            ps.setString(1, surveyId);
+            ps.setString(2, checksum);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look up a published version", e);
+        }
     }
 
     /** A prompt for each question and language without a recording, in the languages espeak-ng speaks. */
