@@ -3,7 +3,6 @@ package nl.stem.conversation;
 import static nl.stem.worker.Jdbc.instant;
 import static nl.stem.worker.Jdbc.update;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,8 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
-import org.jboss.logging.Logger;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,19 +23,18 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import nl.stem.db.Ids;
 import nl.stem.media.MediaObject;
-import nl.stem.media.MediaStore;
+import nl.stem.media.MediaFiles;
 import nl.stem.identity.IdentityStore;
 
 /** Respondents and their identities: creation on first contact, and deletion of their data. */
 @ApplicationScoped
 public class RespondentData {
-    private static final Logger LOG = Logger.getLogger(RespondentData.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Sql sql;
     @Inject
-    MediaStore mediaStore;
+    MediaFiles mediaFiles;
     @Inject
     TransactionSynchronizationRegistry tx;
     @Inject
@@ -155,13 +153,10 @@ public class RespondentData {
                 if (status != Status.STATUS_COMMITTED) {
                     return;
                 }
-                for (String h : hashes) {
-                    try {
-                        mediaStore.delete(h);
-                    } catch (IOException e) {
-                        LOG.warnf("Could not delete media file %s: %s", h, e.getMessage());
-                    }
-                }
+                // Checked again and deleted under each content's lock (another instance may be storing
+                // the same content), in transactions of their own: off this thread, whose JTA
+                // transaction has just completed and takes no new connection.
+                CompletableFuture.runAsync(() -> mediaFiles.deleteUnreferenced(hashes)).join();
             }
         });
     }

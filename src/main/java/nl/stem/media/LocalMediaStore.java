@@ -3,13 +3,19 @@ package nl.stem.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,14 +28,23 @@ import jakarta.inject.Inject;
 import nl.stem.config.StemConfig;
 
 /**
- * Stores media under {@code stem.media.dir} as {@code ab/cd/<sha256>}: written to a temporary file
- * while hashing, then moved into place atomically, so a reader never sees half a file. Files are
- * readable by the service's own user only ({@code rw-------}, folders {@code rwx------}), whatever
- * the umask: they are respondents' voices and faces.
+ * Stores media under {@code stem.media.dir} as {@code ab/cd/<sha256>}. Files are readable by the
+ * service's own user only ({@code rw-------}, folders {@code rwx------}), whatever the umask: they are
+ * respondents' voices and faces.
+ *
+ * <p>Several instances may share the directory (an NFS export, a ReadWriteMany volume). Each write goes
+ * to a temporary file of its own ({@code tmp/upload-<random>.part}, created exclusively, on the same
+ * file system) while hashing, is forced to disk, and is then renamed to its content address, which is
+ * atomic: a reader finds either no file or the whole file, never part of one. Two instances storing the
+ * same content at once each rename identical bytes into place, which is harmless, and a reader that
+ * opened the first keeps reading it. There is no in-place copy as a fallback: a rename that cannot be
+ * atomic fails the write. Whether a file may be deleted while another instance stores the same content
+ * is decided in PostgreSQL ({@link MediaFiles}).
  */
 @ApplicationScoped
 public class LocalMediaStore implements MediaStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final String PART = ".part";
 
     private final Path root;
 
@@ -45,12 +60,13 @@ public class LocalMediaStore implements MediaStore {
     @Override
     public Stored put(InputStream content, long maxBytes) throws IOException {
         Path tmpDir = directories(root.resolve("tmp"));
-        Path tmp = Files.createTempFile(tmpDir, "upload-", ".part");
+        Path tmp = Files.createTempFile(tmpDir, "upload-", PART);
         ownerOnly(tmp, FILE);
         try {
             MessageDigest digest = sha256();
             long size = 0;
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(tmp), digest)) {
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), digest);
                 byte[] buffer = new byte[64 * 1024];
                 int n;
                 while ((n = content.read(buffer)) > 0) {
@@ -60,20 +76,50 @@ public class LocalMediaStore implements MediaStore {
                     }
                     out.write(buffer, 0, n);
                 }
+                out.flush();
+                // On disk before it has a name: after a crash the name never points at missing bytes.
+                channel.force(true);
             }
             String hash = HexFormat.of().formatHex(digest.digest());
             Path target = file(hash);
-            directories(target.getParent());
-            if (!Files.exists(target)) {
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
+            Path dir = directories(target.getParent());
+            // Always renamed, also when the file exists: identical bytes, and the file is there when this returns.
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(dir);
             return new Stored(hash, size);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The temporary files ({@code tmp/upload-*.part}) of writes that stopped, as {@link MediaStore#sweepUnfinished}. */
+    @Override
+    public int sweepUnfinished(Instant before) throws IOException {
+        Path tmpDir = root.resolve("tmp");
+        if (!Files.isDirectory(tmpDir)) {
+            return 0;
+        }
+        int n = 0;
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(tmpDir, "upload-*" + PART)) {
+            for (Path part : parts) {
+                try {
+                    if (Files.getLastModifiedTime(part).toInstant().isBefore(before) && Files.deleteIfExists(part)) {
+                        n++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // Renamed or swept by another instance meanwhile.
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Makes a rename durable: the directory entry is forced too (not every file system allows it). */
+    private static void syncDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Some file systems refuse to open or force a directory; the rename itself is done.
         }
     }
 
@@ -105,9 +151,7 @@ public class LocalMediaStore implements MediaStore {
                     continue;
                 }
                 String name = f.getFileName().toString();
-                if (f.getParent().equals(root.resolve("tmp"))) {
-                    Files.deleteIfExists(f);
-                } else if (SHA256.matcher(name).matches() && f.equals(file(name))) {
+                if (SHA256.matcher(name).matches() && f.equals(file(name))) {
                     out.add(name);
                 }
             }
@@ -118,11 +162,23 @@ public class LocalMediaStore implements MediaStore {
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 
-    /** Creates the folder and those above it up to the root, each for the owner only. */
+    /**
+     * Creates the folder and those above it up to the root, each for the owner only. The root itself
+     * may be a mount point owned by another user (a Kubernetes volume is root's, writable through the
+     * pod's group): then it is left as it is, and the folders below keep the files private.
+     */
     private Path directories(Path dir) throws IOException {
         Files.createDirectories(dir);
         for (Path p = dir; p != null && p.startsWith(root); p = p.getParent()) {
-            ownerOnly(p, FOLDER);
+            if (p.equals(root)) {
+                try {
+                    ownerOnly(p, FOLDER);
+                } catch (FileSystemException e) {
+                    // Not ours to change (see above).
+                }
+            } else {
+                ownerOnly(p, FOLDER);
+            }
         }
         return dir;
     }

@@ -3,6 +3,7 @@ package nl.stem.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Where media files live, content-addressed by SHA-256. Never publicly readable. */
@@ -27,8 +28,11 @@ public interface MediaStore {
     void delete(String sha256) throws IOException;
 
     /**
-     * The hashes of the files stored before {@code before}, and removes upload leftovers (partial
-     * files of an interrupted upload) from before it: what the sweep compares with the rows.
+     * Removes what writes that never finished (their process stopped) left behind, when last touched
+     * before {@code before}. Returns how many.
      */
-    java.util.List<String> storedBefore(java.time.Instant before) throws IOException;
+    int sweepUnfinished(Instant before) throws IOException;
+
+    /** The hashes of the stored files last written before {@code before}: what the media sweep compares with the rows. */
+    java.util.List<String> storedBefore(Instant before) throws IOException;
 }

@@ -1,16 +1,10 @@
 package nl.stem.media;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
-import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
@@ -21,8 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Removes media files no {@code media_objects} row refers to, whatever left them: an upload the
  * conversation rejected (a voice note sent to a scale question), a download that finished after
  * its respondent was erased, a crash between storing a file and recording it. Files younger than
- * {@link #GRACE} are left alone: their row may be about to be written. Runs nightly; one file's
- * failure never stops the others.
+ * {@link #GRACE} are left alone: their row may be about to be written. Each file is checked and
+ * deleted under its content lock ({@link MediaFiles#deleteUnreferenced}), so another instance that
+ * stores the same content meanwhile keeps its file. Runs nightly; one file's failure never stops the others.
  */
 @ApplicationScoped
 public class MediaSweep {
@@ -31,12 +26,12 @@ public class MediaSweep {
     public static final Duration GRACE = Duration.ofHours(1);
 
     private final MediaStore store;
-    private final DataSource ds;
+    private final MediaFiles files;
     private final Clock clock;
 
-    public MediaSweep(MediaStore store, DataSource ds, Clock clock) {
+    public MediaSweep(MediaStore store, MediaFiles files, Clock clock) {
         this.store = store;
-        this.ds = ds;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -58,39 +53,6 @@ public class MediaSweep {
             LOG.errorf("Media sweep: could not list the media directory (%s)", e.getClass().getName());
             return 0;
         }
-        int removed = 0;
-        for (String sha : hashes) {
-            try {
-                if (!referenced(sha)) {
-                    store.delete(sha);
-                    removed++;
-                }
-            } catch (SQLException | IOException e) {
-                LOG.errorf("Media sweep: could not check or remove a file (%s)", e.getClass().getName());
-            }
-        }
-        return removed;
-    }
-
-    /** Whether a media row refers to the file. */
-    public boolean referenced(String sha256) throws SQLException {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("select 1 from media_objects where sha256 = ? limit 1")) {
-            ps.setString(1, sha256);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
-    /** Removes the file at once when no row refers to it (a rejected upload); errors are logged, the sweep retries. */
-    public void removeIfUnreferenced(String sha256) {
-        try {
-            if (!referenced(sha256)) {
-                store.delete(sha256);
-            }
-        } catch (SQLException | IOException e) {
-            LOG.errorf("Could not remove an unreferenced media file (%s); the nightly sweep will", e.getClass().getName());
-        }
+        return files.deleteUnreferenced(hashes);
     }
 }

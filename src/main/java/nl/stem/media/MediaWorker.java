@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -50,6 +51,9 @@ import nl.stem.worker.WorkerLoop;
  * row pending, and it is tried again when the lease ends. Rows of channels without a fetcher (the
  * preview stores uploads at once) are left alone. Downloads run one at a time per instance.
  *
+ * <p>A download is recorded {@code stored} only while its file is there, under the content's lock
+ * ({@link MediaFiles}): when another instance deleted the same content meanwhile, it is fetched again.
+ *
  * <p>Accepted: {@code audio/*}, {@code video/*}, {@code image/*}; {@code application/octet-stream}
  * (or no type) only when the declared {@code mime_type} is of the media's kind (e.g. kind
  * {@code audio} and {@code audio/ogg}). The size limit {@code stem.media.max-bytes} is checked
@@ -74,18 +78,25 @@ public class MediaWorker {
                       m.provider_ref, m.attempts, m.created_at
             """;
 
+    private final Instance<MediaFetcher> fetcherBeans;
+    private final MediaWorkerConfig config;
+    private final StemConfig stem;
+    private final MediaStore store;
+    private final MediaFiles files;
+    private final DataSource ds;
+    private final Clock clock;
+
     @Inject
-    Instance<MediaFetcher> fetcherBeans;
-    @Inject
-    MediaWorkerConfig config;
-    @Inject
-    StemConfig stem;
-    @Inject
-    MediaStore store;
-    @Inject
-    DataSource ds;
-    @Inject
-    Clock clock;
+    public MediaWorker(Instance<MediaFetcher> fetcherBeans, MediaWorkerConfig config, StemConfig stem, MediaStore store,
+            MediaFiles files, DataSource ds, Clock clock) {
+        this.fetcherBeans = fetcherBeans;
+        this.config = config;
+        this.stem = stem;
+        this.store = store;
+        this.files = files;
+        this.ds = ds;
+        this.clock = clock;
+    }
 
     private final Map<String, MediaFetcher> fetchers = new HashMap<>();
     private Backoff backoff;
@@ -112,9 +123,25 @@ public class MediaWorker {
             }
         }
         backoff = new Backoff(config.backoffBase(), config.backoffMax());
+        sweepUnfinishedWrites();
         loop = new WorkerLoop("media-worker", this::round, config.pollInterval());
         loop.start();
         LOG.infof("Media worker started for channels %s", fetchers.keySet());
+    }
+
+    /**
+     * Deletes what writes that stopped mid-way (a process killed) left in the store, a day after: no
+     * instance's write in progress is that old.
+     */
+    private void sweepUnfinishedWrites() {
+        try {
+            int n = store.sweepUnfinished(clock.instant().minus(Duration.ofDays(1)));
+            if (n > 0) {
+                LOG.infof("Removed %d unfinished media writes", n);
+            }
+        } catch (IOException e) {
+            LOG.warnf("Could not sweep unfinished media writes (%s)", e.getClass().getName());
+        }
     }
 
     /** After an answer with media committed: download it now, not at the next poll. */
@@ -217,7 +244,7 @@ public class MediaWorker {
                     return;
                 }
                 MediaStore.Stored s = store.put(in, max);
-                stored(m, s, type.get());
+                stored(claimed, s, type.get());
             }
         } catch (MediaTooLargeException e) {
             unavailable(m, "larger than the limit of " + max + " bytes");
@@ -259,38 +286,33 @@ public class MediaWorker {
         return t.isEmpty() ? null : t;
     }
 
-    private void stored(MediaObject m, MediaStore.Stored s, String type) {
+    /** A media row found deleted when it was to be recorded stored; its file goes unless another row has it. */
+    private static final int ROW_GONE = 0;
+    /** The file was deleted by another instance after this one stored it: fetch it again. */
+    private static final int FILE_GONE = -1;
+
+    private void stored(Claimed claimed, MediaStore.Stored s, String type) {
+        MediaObject m = claimed.media();
         try {
-            int n = Jdbc.inTransaction(ds, c -> update(c, """
-                    update media_objects set status = 'stored', sha256 = ?, size_bytes = ?, mime_type = ?, stored_at = ?,
-                                             last_error = null
-                    where id = ? and status = 'pending'""", s.sha256(), s.sizeBytes(), type, clock.instant(), m.id));
-            if (n == 0) {
+            // Under the content's lock, so no instance deletes the file between this check and the commit.
+            int n = Jdbc.inTransaction(ds, c -> files.presentLocked(c, s.sha256())
+                    ? update(c, """
+                            update media_objects set status = 'stored', sha256 = ?, size_bytes = ?, mime_type = ?, stored_at = ?,
+                                                     last_error = null
+                            where id = ? and status = 'pending'""", s.sha256(), s.sizeBytes(), type, clock.instant(), m.id)
+                    : FILE_GONE);
+            if (n == FILE_GONE) {
+                retry(claimed, "the stored file was deleted by another instance meanwhile");
+                return;
+            }
+            if (n == ROW_GONE) {
                 // Deleted meanwhile (the respondent asked for deletion): keep no orphan file.
-                deleteIfUnreferenced(s.sha256());
+                files.deleteUnreferenced(List.of(s.sha256()));
                 return;
             }
             LOG.debugf("Media %s stored (%d bytes)", m.id, s.sizeBytes());
         } catch (SQLException e) {
             LOG.errorf("Media %s: could not record it stored (%s); it will be fetched again", m.id, e.getClass().getName());
-        }
-    }
-
-    private void deleteIfUnreferenced(String sha256) {
-        try {
-            boolean used;
-            try (Connection c = ds.getConnection();
-                 PreparedStatement ps = c.prepareStatement("select 1 from media_objects where sha256 = ?")) {
-                ps.setString(1, sha256);
-                try (ResultSet rs = ps.executeQuery()) {
-                    used = rs.next();
-                }
-            }
-            if (!used) {
-                store.delete(sha256);
-            }
-        } catch (SQLException | IOException e) {
-            LOG.errorf("Could not remove an orphaned media file (%s)", e.getClass().getName());
         }
     }
 

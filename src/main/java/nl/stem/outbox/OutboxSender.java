@@ -1,5 +1,6 @@
 package nl.stem.outbox;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import nl.stem.text.LogSafe;
+
+import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 
@@ -28,6 +30,7 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import nl.stem.outbox.ChannelSender.SendResult;
+import nl.stem.text.LogSafe;
 import nl.stem.worker.Backoff;
 import nl.stem.worker.WorkerLoop;
 
@@ -39,7 +42,8 @@ import nl.stem.worker.WorkerLoop;
  * SKIP LOCKED}, replies before bulk, only the oldest unsent row per chat, no chat sent to within its
  * per-recipient interval), marks them {@code sending} and commits; each is then sent on a pool of
  * {@code stem.outbox.concurrency} threads per channel (so a channel working through a backlog never
- * starves another) under the channel's token bucket, and its outcome recorded in
+ * starves another) under the channel's token bucket, which every instance shares ({@link SendBuckets}),
+ * and its outcome recorded in
  * a new short transaction. The loop wakes right after a conversation commits ({@link OutboxQueued}),
  * when a send completes, when a retry falls due, and on the {@code stem.outbox.poll-interval} fallback
  * (which also picks up rows queued by other instances and recovers stuck rows).
@@ -53,7 +57,8 @@ import nl.stem.worker.WorkerLoop;
  * Rows are never lost: a row is either queued, in flight, sent, or failed with {@code last_error}.
  * An outcome is recorded only while the row still carries the claim it was sent under, so a send
  * that outlived the sending timeout cannot overwrite the outcome of the re-send.
- * Rate limits are per instance: with N instances a channel may see up to N times its rate.
+ * Rate limits hold for all instances together: the channel's bucket is a row every claim reserves its
+ * sends from, and no chat is claimed twice or within its interval, whichever instance claims.
  *
  * <p>Never logs message text or recipients (chat ids and phone numbers are personal data): only
  * outbox ids, channels and error reasons.
@@ -73,9 +78,11 @@ public class OutboxSender {
     OutboxStore store;
     @Inject
     Clock clock;
+    @Inject
+    DataSource ds;
 
     private final Map<String, ChannelSender> senders = new LinkedHashMap<>();
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private SendBuckets buckets;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Send slots per channel, so a channel working through a backlog at its rate never starves another. */
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
@@ -100,9 +107,9 @@ public class OutboxSender {
             if (previous != null) {
                 throw new IllegalStateException("Two ChannelSender beans for channel " + s.channel());
             }
-            buckets.put(s.channel(), new TokenBucket(1));
         }
         backoff = new Backoff(config.backoffBase(), config.backoffMax());
+        buckets = new SendBuckets(ds);
         int concurrency = Math.max(1, config.concurrency());
         senders.keySet().forEach(channel -> slots.put(channel, new Semaphore(concurrency)));
         AtomicInteger n = new AtomicInteger();
@@ -235,15 +242,17 @@ public class OutboxSender {
         Duration interval = nonNegative(sender.perRecipientInterval());
         Instant claimedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         List<OutboxMessage> claimed = store.claim(sender.channel(), limit, interval, claimedAt);
-        for (OutboxMessage m : claimed) {
-            if (!OutboxStore.SENDING.equals(m.status)) {
-                continue; // failed by the claim: the recipient is known to be unreachable
-            }
+        // Failed by the claim (the recipient is known to be unreachable) or to send now.
+        List<OutboxMessage> sending = claimed.stream().filter(m -> OutboxStore.SENDING.equals(m.status)).toList();
+        long[] waits = reserve(sender, sending, claimedAt);
+        for (int i = 0; i < sending.size(); i++) {
+            OutboxMessage m = sending.get(i);
+            long wait = waits[i];
             channelSlots.acquire(); // only this loop acquires, so the permits counted by the caller are there
             inFlight.incrementAndGet();
             pool.execute(() -> {
                 try {
-                    sendOne(sender, m, claimedAt);
+                    sendOne(sender, m, claimedAt, wait);
                 } finally {
                     inFlight.decrementAndGet();
                     channelSlots.release();
@@ -254,9 +263,24 @@ public class OutboxSender {
         return claimed;
     }
 
-    private void sendOne(ChannelSender sender, OutboxMessage m, Instant claimedAt) {
+    /**
+     * The channel's rate, shared with every instance ({@link SendBuckets}): how long each of the
+     * claimed messages waits for its turn. Without the database the claim is put back.
+     */
+    private long[] reserve(ChannelSender sender, List<OutboxMessage> sending, Instant claimedAt) throws SQLException {
         try {
-            buckets.get(sender.channel()).acquire(sender.messagesPerSecond());
+            return buckets.reserve(sender.channel(), sending.size(), sender.messagesPerSecond());
+        } catch (SQLException e) {
+            sending.forEach(m -> quietly(() -> store.release(m.id, claimedAt)));
+            throw e;
+        }
+    }
+
+    private void sendOne(ChannelSender sender, OutboxMessage m, Instant claimedAt, long waitNanos) {
+        try {
+            if (waitNanos > 0) {
+                TimeUnit.NANOSECONDS.sleep(waitNanos);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             quietly(() -> store.release(m.id, claimedAt));

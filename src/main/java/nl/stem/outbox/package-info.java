@@ -3,6 +3,6 @@
  * and OutboxSender (claims, rate limits, retries, ordering per chat) over each channel's
  * ChannelSender.
  * <p>
- * Owns outbox. Sending and storing layer: imports identity, db, worker.
+ * Owns outbox (OutboxStore) and send_buckets (SendBuckets, the channels' rates across instances). Sending and storing layer: imports identity, db, worker.
  */
 package nl.stem.outbox;

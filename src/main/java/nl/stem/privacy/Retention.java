@@ -1,6 +1,5 @@
 package nl.stem.privacy;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -25,7 +22,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import nl.stem.media.MediaStore;
+import nl.stem.media.MediaFiles;
 import nl.stem.panel.member.Erasure;
 import nl.stem.worker.Jdbc;
 
@@ -98,7 +95,7 @@ public class Retention {
     @Inject
     RetentionConfig config;
     @Inject
-    MediaStore store;
+    MediaFiles files;
     @Inject
     Erasure erasure;
     @Inject
@@ -230,19 +227,9 @@ public class Retention {
                 return rows;
             }
         });
-        // Content addressing: a file another (kept) media row still has stays.
-        Set<String> unreferenced = new LinkedHashSet<>(hashes);
-        if (!unreferenced.isEmpty()) {
-            unreferenced.removeAll(sql(c -> strings(c, "select sha256 from media_objects where sha256 = any (?)",
-                    c.createArrayOf("text", unreferenced.toArray()))));
-        }
-        for (String h : unreferenced) {
-            try {
-                store.delete(h);
-            } catch (IOException e) {
-                LOG.warnf("Could not delete an expired media file: %s", e.getClass().getSimpleName());
-            }
-        }
+        // Content addressing: a file another (kept) media row still has stays; checked again under the
+        // content's lock, since another instance may be storing the same content right now.
+        files.deleteUnreferenced(hashes);
         return n;
     }
 
@@ -364,19 +351,6 @@ public class Retention {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getObject(1, UUID.class));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static List<String> strings(Connection c, String sql, Object... params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, params);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
                 }
             }
             return out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +25,20 @@ class BackoffAndBucketTest {
     }
 
     @Test
-    void tokenBucket_whenBurstReserved_pacesAtTheRate() {
-        AtomicLong now = new AtomicLong(0);
-        TokenBucket bucket = new TokenBucket(1, now::get);
-        assertEquals(0, bucket.reserve(10));
-        assertEquals(100_000_000L, bucket.reserve(10));
-        assertEquals(200_000_000L, bucket.reserve(10));
-        now.set(2_000_000_000L); // idle for long: only one token saved up
-        assertEquals(0, bucket.reserve(10));
-        assertEquals(100_000_000L, bucket.reserve(10));
+    void sendBucketWaits_table() {
+        // left after reserving n at 10/s -> each reservation's wait, in ms
+        assertWaits(1 - 3, 3, 10, 0, 100, 200); // a full bucket: the first now, then every 100 ms
+        assertWaits(0, 1, 10, 0);
+        assertWaits(-5, 2, 10, 400, 500); // three reserved ahead of these two
+        assertWaits(0.5 - 2, 2, 4, 125, 375); // half a token saved up at 4/s
+    }
+
+    private static void assertWaits(double left, int n, double perSecond, long... ms) {
+        long[] waits = SendBuckets.waits(left, n, perSecond);
+        assertEquals(ms.length, waits.length);
+        for (int i = 0; i < ms.length; i++) {
+            assertEquals(ms[i] * 1_000_000L, waits[i], "wait " + i + " of " + n + " with " + left + " left");
+        }
     }
 
     private static void assertBetween(Duration d, long loMs, long hiMs) {

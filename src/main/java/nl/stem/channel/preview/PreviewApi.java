@@ -2,6 +2,7 @@ package nl.stem.channel.preview;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,7 @@ import nl.stem.config.StemConfig;
 import nl.stem.conversation.Inbound;
 import nl.stem.conversation.Outcome;
 import nl.stem.engine.Input;
+import nl.stem.media.MediaFiles;
 import nl.stem.media.MediaStore;
 import nl.stem.survey.model.MediaKind;
 import nl.stem.survey.model.MediaRef;
@@ -65,7 +67,7 @@ public class PreviewApi {
     @Inject
     MediaStore media;
     @Inject
-    nl.stem.media.MediaSweep sweep;
+    MediaFiles mediaFiles;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,10 +130,20 @@ public class PreviewApi {
         Outcome outcome;
         try {
             outcome = preview.send(token, id, new Input.Media(ref), new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
-        } finally {
-            // The file was stored before the conversation decided: an upload it did not take as an
-            // answer (a re-prompt, a repeated id, an error) leaves no file behind.
-            sweep.removeIfUnreferenced(stored.sha256());
+        } catch (RuntimeException e) {
+            mediaFiles.deleteUnreferenced(java.util.List.of(stored.sha256()));
+            throw e;
+        }
+        // The file was stored before the conversation decided: an upload it did not take as an
+        // answer (a re-prompt, a repeated id) leaves no file behind.
+        boolean removed = mediaFiles.deleteUnreferenced(java.util.List.of(stored.sha256())) == 1;
+        try {
+            // Another instance may have deleted the same content between the put and the commit.
+            if (!removed) {
+                mediaFiles.restoreIfDeleted(stored.sha256(), () -> Files.newInputStream(file.uploadedFile()), max);
+            }
+        } catch (SQLException e) {
+            throw new IOException("could not check the stored upload", e);
         }
         return new Sent(outcome.duplicate(), preview.status(token));
     }

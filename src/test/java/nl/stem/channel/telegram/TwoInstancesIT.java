@@ -35,13 +35,17 @@ import nl.stem.panel.PanelFixture;
  * Two packaged instances ({@code target/quarkus-app/quarkus-run.jar}, each its own process) on one
  * database and one media directory, against the fake Bot API: Telegram's webhooks go to them in
  * turn, as a load balancer would send them. Every reply goes out exactly once, in order per chat,
- * whichever instance took the message and whichever sends; then one instance is killed with
+ * whichever instance took the message and whichever sends, and the two together keep to one send
+ * rate; then one instance is killed with
  * SIGKILL mid-run, and the other finishes its work: nothing is lost. Between the two, a wave is
  * launched by two requests at once (one to each instance, one idempotency key) and its reminders,
  * which both schedulers look for, go out once.
  */
 class TwoInstancesIT {
     static final int USERS = 8;
+    /** Both instances' Telegram rate, low so that a wave's invitations queue and the shared limit shows. */
+    static final int RATE = 6;
+    static final int MEMBERS = 24;
     /** {@code %test.stem.api.bootstrap-token}: the jars run with the test profile. */
     static final String ADMIN_TOKEN = "test-admin-token";
     static final String DATABASE = PackagedService.databaseName(System.getenv("QUARKUS_DATASOURCE_JDBC_URL")) + "_two";
@@ -88,7 +92,7 @@ class TwoInstancesIT {
         assertEquals(3L * USERS, db.count("select count(*) from inbound_messages where channel = 'telegram'"),
                 "every update recorded once, by one of the two");
 
-        launchAndRemindOnce(fake, db);
+        int busiest = launchAndRemindOnce(fake, db);
 
         // Phase 2: instance a dies (SIGKILL, no shutdown) half-way; b takes every message after that.
         List<String> more = List.of("3", "4");
@@ -115,19 +119,19 @@ class TwoInstancesIT {
             duplicates += (int) (calls - sent);
         }
         assertEquals(5L * USERS, db.count("select count(*) from inbound_messages where channel = 'telegram'"));
-        System.out.printf("TwoInstancesIT: %d updates to two instances, one killed after %d; %d replies sent again after the kill%n",
-                5 * USERS, 3 * USERS + USERS, duplicates);
+        System.out.printf("TwoInstancesIT: %d updates to two instances, one killed after %d; %d replies sent again after the kill;"
+                + " busiest second of a wave's invitations %d sends at a shared %d/s%n", 5 * USERS, 3 * USERS + USERS, duplicates, busiest, RATE);
     }
 
     /**
      * One wave launched by two requests at once, with one idempotency key, one to each instance;
      * then its reminders fall due, and both instances' schedulers look for them.
      */
-    private void launchAndRemindOnce(FakeBotApi fake, TelegramDb db) throws Exception {
+    private int launchAndRemindOnce(FakeBotApi fake, TelegramDb db) throws Exception {
         PanelFixture panel = new PanelFixture(dataSource());
         List<TelegramUser> members = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < MEMBERS; i++) {
             TelegramUser t = TelegramUser.create("nl");
             members.add(t);
             panel.member("m" + i, "telegram", t.chat(), "nl", null, null);
@@ -156,6 +160,15 @@ class TwoInstancesIT {
         for (TelegramUser m : members) {
             assertEquals(1, fake.messagesTo(m.chat()).size(), "one invitation each");
         }
+        // Queued at once, sent by both instances: together they keep to one rate, in no second more
+        // than RATE sends (one more at most at the window's edges).
+        List<java.time.Instant> times = members.stream().flatMap(m -> fake.messagesTo(m.chat()).stream())
+                .map(FakeBotApi.Call::at).sorted().toList();
+        int busiest = 0;
+        for (java.time.Instant start : times) {
+            busiest = Math.max(busiest, (int) times.stream().filter(t -> !t.isBefore(start) && t.isBefore(start.plusSeconds(1))).count());
+        }
+        assertTrue(busiest <= RATE + 1, busiest + " sends in one second from two instances sharing " + RATE + "/s");
 
         // The reminders fall due now (as an hour passing would make them); both schedulers poll every second.
         panel.update("update wave_members set next_reminder_at = now() where wave_id = ?", waveId);
@@ -171,6 +184,7 @@ class TwoInstancesIT {
         for (TelegramUser m : members) {
             assertEquals(2, fake.messagesTo(m.chat()).size(), "the invitation and one reminder");
         }
+        return busiest;
     }
 
     /** Waits until none of the users' messages is queued or being sent (the survivor recovers a dead one's after the sending timeout). */
@@ -204,6 +218,7 @@ class TwoInstancesIT {
                 "-Dstem.telegram.api-url=http://127.0.0.1:" + System.getProperty("fakebotapi.port", "18443"),
                 "-Dstem.outbox.poll-interval=1s", "-Dstem.outbox.sending-timeout=3s",
                 "-Dstem.panel.scheduler.enabled=true", "-Dstem.panel.scheduler.poll-interval=1s",
+                "-Dstem.telegram.messages-per-second=" + RATE,
                 "-jar", Path.of("target", "quarkus-app", "quarkus-run.jar").toString());
         File log = Path.of("target", "two-instances-" + name + ".log").toFile();
         pb.redirectErrorStream(true).redirectOutput(log);
