@@ -9,7 +9,9 @@
 #      same database, and prints the results with the ratio Stem updates/s / pgbench tps.
 # Everything it starts is stopped on exit; the whole run is bounded by BENCH_TIME_LIMIT seconds.
 #
-# Usage: bench/run.sh [--no-build]
+# Usage: bench/run.sh [--no-build] [--instances N]
+#   --instances N: N service instances on the one database, the driver's webhooks to each in turn
+#                  (as a round-robin load balancer); CPU is their sum, RSS the largest one's.
 # Env: BENCH_USERS (2000) BENCH_CONCURRENCY (32) BENCH_RATE (500) BENCH_RATE_SECONDS (20)
 #      BENCH_WARMUP_USERS (200) BENCH_PGBENCH_SECONDS (30) BENCH_TIME_LIMIT (1500)
 #      BENCH_SERVICE_OPTS (extra JVM options for the service, e.g. the outbox rate-limit keys)
@@ -19,12 +21,15 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 
 BUILD=1
-for arg in "$@"; do
-  case "$arg" in
+INSTANCES=1
+while [ $# -gt 0 ]; do
+  case "$1" in
     --no-build) BUILD=0 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) echo "unknown argument: $arg (try --help)" >&2; exit 2 ;;
+    --instances) shift; INSTANCES=${1:-}; [[ "$INSTANCES" =~ ^[1-9][0-9]?$ ]] || { echo "--instances takes 1-99" >&2; exit 2; } ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
+    *) echo "unknown argument: $1 (try --help)" >&2; exit 2 ;;
   esac
+  shift
 done
 
 BENCH_USERS=${BENCH_USERS:-2000}
@@ -46,7 +51,7 @@ rm -f "$LOGS"/*.port "$LOGS"/*.pid "$LOGS"/driver.properties
 TOKEN="123456:BENCH"
 SECRET="bench-secret-$RANDOM$RANDOM"
 
-SERVICE_PID=""
+SERVICE_PIDS=()
 DRIVER_PID=""
 WATCHDOG_PID=""
 
@@ -66,7 +71,7 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_pid "$DRIVER_PID" driver
-  stop_pid "$SERVICE_PID" service
+  for pid in "${SERVICE_PIDS[@]}"; do stop_pid "$pid" service; done
   if [ -n "$WATCHDOG_PID" ]; then kill "$WATCHDOG_PID" 2>/dev/null || true; fi
   exit "$rc"
 }
@@ -106,11 +111,17 @@ fi
 [ -f target/quarkus-app/quarkus-run.jar ] || { echo "target/quarkus-app/quarkus-run.jar is missing: run without --no-build" >&2; exit 1; }
 
 # --- 3. fake Bot API + driver, then the service
-SERVICE_PORT=$(free_port)
+SERVICE_PORTS=()
+WEBHOOKS=""
+for i in $(seq 1 "$INSTANCES"); do
+  p=$(free_port)
+  SERVICE_PORTS+=("$p")
+  WEBHOOKS="$WEBHOOKS${WEBHOOKS:+,}http://127.0.0.1:$p/webhooks/telegram"
+done
 log "starting the fake Bot API and the driver"
 rm -rf target/bench && javac -nowarn -d target/bench bench/src/nl/stem/bench/*.java
 java -Xmx768m -cp target/bench nl.stem.bench.TelegramBench \
-  --webhook "http://127.0.0.1:$SERVICE_PORT/webhooks/telegram" --secret "$SECRET" --token "$TOKEN" \
+  --webhook "$WEBHOOKS" --secret "$SECRET" --token "$TOKEN" \
   --fake-port-file "$LOGS/fake.port" --pid-file "$LOGS/service.pid" \
   --users "$BENCH_USERS" --concurrency "$BENCH_CONCURRENCY" --rate "$BENCH_RATE" --rate-seconds "$BENCH_RATE_SECONDS" \
   --warmup-users "$BENCH_WARMUP_USERS" --out "$RESULTS/latest.txt" --props "$LOGS/driver.properties" \
@@ -123,7 +134,7 @@ for _ in $(seq 1 120); do
 done
 [ -s "$LOGS/fake.port" ] || { echo "the fake Bot API did not start" >&2; exit 1; }
 FAKE_PORT=$(cat "$LOGS/fake.port")
-log "fake Bot API on 127.0.0.1:$FAKE_PORT; service on 127.0.0.1:$SERVICE_PORT"
+log "fake Bot API on 127.0.0.1:$FAKE_PORT; service on 127.0.0.1:${SERVICE_PORTS[*]}"
 
 mkdir -p "$RESULTS/media"
 export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$BENCH_DB"
@@ -136,28 +147,36 @@ export STEM_SURVEYS_DIR="$ROOT/surveys" STEM_TRANSLATIONS_DIR="$ROOT/translation
 export STEM_TELEGRAM_MESSAGES_PER_SECOND="${STEM_TELEGRAM_MESSAGES_PER_SECOND:-100000}"
 export STEM_TELEGRAM_PER_CHAT_INTERVAL="${STEM_TELEGRAM_PER_CHAT_INTERVAL:-0s}"
 export STEM_OUTBOX_CONCURRENCY="${STEM_OUTBOX_CONCURRENCY:-32}"
-export QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-40}"
+# 40 connections for one instance; several share them (PostgreSQL's default max_connections is 100).
+export QUARKUS_DATASOURCE_JDBC_MAX_SIZE="${QUARKUS_DATASOURCE_JDBC_MAX_SIZE:-$(( 40 / INSTANCES > 8 ? 40 / INSTANCES : 8 ))}"
 export STEM_SURVEYS_DEFAULT="${STEM_SURVEYS_DEFAULT:-toegang_tot_werk}"
 # shellcheck disable=SC2086 # JAVA_OPTS and BENCH_SERVICE_OPTS are lists of JVM options
 # JAVA_OPTS as bin/run takes it (the same defaults), then BENCH_SERVICE_OPTS.
 # The Telegram settings go in the environment only: secrets belong there, and a stem.* system
 # property that the service does not know (yet) fails its start-up, while an unknown variable does not.
-java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$SERVICE_PORT" \
-  -Dstem.surveys.dir="$ROOT/surveys" -Dstem.translations.dir="$ROOT/translations" -Dstem.media.dir="$ROOT/$RESULTS/media" \
-  ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} $BENCH_SERVICE_OPTS -jar target/quarkus-app/quarkus-run.jar >"$LOGS/service.log" 2>&1 &
-SERVICE_PID=$!
-log "service pid $SERVICE_PID; waiting for /q/health/ready (log: $LOGS/service.log)"
-ready=0
-for _ in $(seq 1 240); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$SERVICE_PORT/q/health/ready" 2>/dev/null; then ready=1; break; fi
-  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -n 40 "$LOGS/service.log" >&2; echo "the service died at start-up" >&2; exit 1; }
-  sleep 0.5
+# One instance after the other: the first creates and migrates the database.
+for i in "${!SERVICE_PORTS[@]}"; do
+  port=${SERVICE_PORTS[$i]}
+  slog="$LOGS/service.log"
+  [ "$INSTANCES" = 1 ] || slog="$LOGS/service-$((i + 1)).log"
+  java -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$port" \
+    -Dstem.surveys.dir="$ROOT/surveys" -Dstem.translations.dir="$ROOT/translations" -Dstem.media.dir="$ROOT/$RESULTS/media" \
+    ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} $BENCH_SERVICE_OPTS -jar target/quarkus-app/quarkus-run.jar >"$slog" 2>&1 &
+  pid=$!
+  SERVICE_PIDS+=("$pid")
+  log "service pid $pid on port $port; waiting for /q/health/ready (log: $slog)"
+  ready=0
+  for _ in $(seq 1 240); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; then ready=1; break; fi
+    kill -0 "$pid" 2>/dev/null || { tail -n 40 "$slog" >&2; echo "the service died at start-up" >&2; exit 1; }
+    sleep 0.5
+  done
+  [ "$ready" = 1 ] || { tail -n 40 "$slog" >&2; echo "the service was not ready within 120 s" >&2; exit 1; }
 done
-[ "$ready" = 1 ] || { tail -n 40 "$LOGS/service.log" >&2; echo "the service was not ready within 120 s" >&2; exit 1; }
-log "service ready"
+log "service ready ($INSTANCES instance(s))"
 
 # --- 4. the load: the driver starts once it sees the pid file
-echo "$SERVICE_PID" >"$LOGS/service.pid"
+echo "${SERVICE_PIDS[*]}" >"$LOGS/service.pid"
 set +e
 wait "$DRIVER_PID"
 driver_rc=$?
@@ -166,8 +185,8 @@ DRIVER_PID=""
 [ -s "$LOGS/driver.properties" ] || { tail -n 40 "$LOGS/driver.log" >&2; echo "the driver failed (exit $driver_rc)" >&2; exit 1; }
 [ "$driver_rc" = 0 ] || log "driver exited with $driver_rc (see $LOGS/driver.log)"
 log "load done; stopping the service before pgbench"
-stop_pid "$SERVICE_PID" service
-SERVICE_PID=""
+for pid in "${SERVICE_PIDS[@]}"; do stop_pid "$pid" service; done
+SERVICE_PIDS=()
 
 # --- 5. pgbench: the database ceiling for the same SQL at the same concurrency
 log "pgbench: $BENCH_CONCURRENCY clients for ${BENCH_PGBENCH_SECONDS}s on $BENCH_DB"
@@ -189,6 +208,7 @@ verdict() { awk -v v="$1" -v lim="$2" -v dir="$3" 'BEGIN { if (v == "" || v == "
 
 {
   echo
+  printf '%-46s %s\n' "service instances on the one database" "$INSTANCES (webhooks to each in turn)"
   printf '%-46s %s\n' "pgbench (bench/inbound-message.sql)" "$BENCH_CONCURRENCY clients, ${BENCH_PGBENCH_SECONDS}s, -M prepared, $JOBS threads"
   printf '%-46s %s\n' "pgbench: tps / latency average" "${PG_TPS:-n/a} tps / ${PG_LAT:-n/a} ms"
   printf '%-46s %s\n' "Stem updates/s / pgbench tps" "$STEM_RATE / ${PG_TPS:-n/a} = $RATIO"

@@ -57,7 +57,8 @@ final class CpuTime {
         boolean known() { return serviceTicks >= 0 && postgresTicks >= 0 && driverTicks >= 0; }
     }
 
-    static Split split(long servicePid) {
+    /** The CPU so far; the service's is the sum over its instances. */
+    static Split split(long[] servicePids) {
         long postgres = 0;
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
@@ -69,7 +70,11 @@ final class CpuTime {
         } catch (IOException | RuntimeException e) {
             postgres = -1;
         }
-        long service = servicePid > 0 ? ticks(Path.of("/proc/" + servicePid)) : -1;
+        long service = servicePids.length == 0 ? -1 : 0;
+        for (long pid : servicePids) {
+            long t = pid > 0 ? ticks(Path.of("/proc/" + pid)) : -1;
+            service = t < 0 || service < 0 ? -1 : service + t;
+        }
         return new Split(service, postgres, ticks(Path.of("/proc/" + ProcessHandle.current().pid())));
     }
 

@@ -40,16 +40,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
+/** The services' memory: the largest instance's, sampled every 500 ms (the aim is per instance). */
 final class RssSampler {
-    final long pid;
+    final long[] pids;
     volatile long peakKb = -1;
     private Thread thread;
     private volatile boolean running = true;
 
-    RssSampler(long pid) { this.pid = pid; }
+    RssSampler(long[] pids) { this.pids = pids; }
 
     void start() {
-        if (pid <= 0) return;
+        if (pids.length == 0) return;
         thread = new Thread(() -> {
             while (running) {
                 long kb = readKb("VmRSS");
@@ -68,7 +69,16 @@ final class RssSampler {
         if (kb > peakKb) peakKb = kb;
     }
 
+    /** The largest instance's value of {@code field} (VmRSS, VmHWM), or -1. */
     long readKb(String field) {
+        long max = -1;
+        for (long pid : pids) {
+            max = Math.max(max, readKb(pid, field));
+        }
+        return max;
+    }
+
+    private static long readKb(long pid, String field) {
         if (pid <= 0) return -1;
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {

@@ -69,11 +69,11 @@ public class TelegramBench {
 
     static final String USAGE = """
             bench/driver.sh --self-test [--users N --concurrency N --rate N --rate-seconds N]
-            bench/driver.sh --webhook URL --secret S --token T [options]   (normally via bench/run.sh)
+            bench/driver.sh --webhook URL[,URL...] --secret S --token T [options]   (normally via bench/run.sh; several URLs: in turn)
               --fake-port N          port of the fake Bot API (0 = free port, the default)
               --fake-port-file F     write the fake's port here
               --pid-file F           wait for the service's pid here before starting the load
-              --pid N                the service's pid (instead of --pid-file)
+              --pid N[,N...]         the service's pid, one per instance (instead of --pid-file)
               --users N (2000) --concurrency N (32) --warmup-users N (200)
               --rate N (500) --rate-seconds N (20) --user-interval-ms N (1000)
               --timeout-ms N (10000) --reply-timeout-ms N (15000) --max-seconds N (600) --max-steps N (40)
@@ -105,7 +105,7 @@ public class TelegramBench {
             c.webhook = "http://127.0.0.1:" + standIn.port() + "/webhooks/telegram";
             c.secret = secret;
             System.out.println("self-test: fake Bot API on 127.0.0.1:" + fake.port() + ", stand-in service on 127.0.0.1:" + standIn.port());
-            Report r = runPhases(c, fake, ProcessHandle.current().pid(), "self-test (stand-in service in the harness JVM; RSS is the harness's own)");
+            Report r = runPhases(c, fake, new long[] {ProcessHandle.current().pid()}, "self-test (stand-in service in the harness JVM; RSS is the harness's own)");
             List<String> problems = new ArrayList<>();
             if (r.closed.completed.sum() != c.users) problems.add("completed " + r.closed.completed.sum() + " of " + c.users);
             if (r.closed.errors() != 0) problems.add("closed-loop errors: " + r.closed.errorSummary());
@@ -140,7 +140,7 @@ public class TelegramBench {
                 Files.move(f.resolveSibling(f.getFileName() + ".tmp"), f, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             }
             System.out.println("fake Bot API on 127.0.0.1:" + fake.port());
-            long pid = -1;
+            long[] pids = new long[0];
             if (args.has("pid-file")) {
                 Path f = Path.of(args.get("pid-file"));
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(args.intValue("wait-seconds", 600));
@@ -151,20 +151,26 @@ public class TelegramBench {
                     }
                     Thread.sleep(200);
                 }
-                pid = Long.parseLong(Files.readString(f).trim());
+                pids = pids(Files.readString(f));
             } else if (args.has("pid")) {
-                pid = Long.parseLong(args.get("pid"));
+                pids = pids(args.get("pid"));
             }
-            Report r = runPhases(c, fake, pid, "service pid " + pid);
+            Report r = runPhases(c, fake, pids, (pids.length == 1 ? "service pid " : pids.length + " instances, pids ")
+                    + java.util.Arrays.toString(pids).replaceAll("[\\[\\],]", "") + (pids.length > 1 ? " (RSS: the largest)" : ""));
             return r.closed.completed.sum() > 0;
         } finally {
             fake.stop();
         }
     }
 
-    static Report runPhases(Config c, FakeBotApi fake, long pid, String memoryNote) throws Exception {
+    /** Service pids, separated by spaces or commas (one per instance). */
+    static long[] pids(String text) {
+        return java.util.Arrays.stream(text.trim().split("[\\s,]+")).filter(t -> !t.isEmpty()).mapToLong(Long::parseLong).toArray();
+    }
+
+    static Report runPhases(Config c, FakeBotApi fake, long[] pids, String memoryNote) throws Exception {
         Webhook hook = new Webhook(c.webhook, c.secret, c.timeoutMs);
-        RssSampler rss = new RssSampler(pid);
+        RssSampler rss = new RssSampler(pids);
         rss.start();
         Report r = new Report(c, memoryNote);
         try {
@@ -178,9 +184,9 @@ public class TelegramBench {
                 }
             }
             System.out.println("closed loop: " + c.users + " users, " + c.concurrency + " in flight");
-            CpuTime.Split before = CpuTime.split(pid);
+            CpuTime.Split before = CpuTime.split(pids);
             r.closed = new ClosedLoop(c, fake, hook, 100_000_000L, c.users).run();
-            r.closedCpu = CpuTime.split(pid).minus(before);
+            r.closedCpu = CpuTime.split(pids).minus(before);
             System.out.println("open loop: " + c.rate + " updates/s for " + c.rateSeconds + " s");
             r.open = new OpenLoop(c, fake, hook, 500_000_000L).run();
         } finally {

@@ -40,22 +40,27 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
-/** Sends updates to the webhook. */
+/**
+ * Sends updates to the webhook: with several instances ({@code --webhook} a comma-separated list),
+ * to each in turn, as a round-robin load balancer would, so one chat's updates reach several.
+ */
 final class Webhook {
     final HttpClient client;
-    final URI uri;
+    final java.util.List<URI> uris;
     final String secret;
     final Duration timeout;
+    private final java.util.concurrent.atomic.AtomicLong turn = new java.util.concurrent.atomic.AtomicLong();
 
-    Webhook(String url, String secret, int timeoutMs) {
+    Webhook(String urls, String secret, int timeoutMs) {
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        this.uri = URI.create(url);
+        this.uris = java.util.Arrays.stream(urls.split(",")).map(String::trim).filter(u -> !u.isEmpty()).map(URI::create).toList();
         this.secret = secret;
         this.timeout = Duration.ofMillis(timeoutMs);
     }
 
     HttpRequest request(String body) {
+        URI uri = uris.get((int) Math.floorMod(turn.getAndIncrement(), (long) uris.size()));
         return HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-Telegram-Bot-Api-Secret-Token", secret)
