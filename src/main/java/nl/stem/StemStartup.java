@@ -45,6 +45,8 @@ public class StemStartup {
     SurveyPublisher publisher;
     @Inject
     XlsFormService xlsForms;
+    @Inject
+    nl.stem.media.prompt.PromptFiles prompts;
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -78,7 +80,7 @@ public class StemStartup {
         int refused = 0;
         for (SurveySource source : SurveyLoader.readDirectory(surveys, translations)) {
             try {
-                var publication = publisher.publish(source, "startup");
+                var publication = publisher.publish(prompts.prepare(surveys, source), "startup");
                 var v = publication.survey().version();
                 publication.notes().forEach(p -> LOG.infof("  %s", p));
                 LOG.infof("Survey %s version %d %s (%d languages)", v.surveyId(), v.version(),
@@ -134,7 +136,9 @@ public class StemStartup {
                 continue;
             }
             try {
-                var publication = publisher.publish(imported.source(), "startup");
+                // An XLSForm's recordings (media::audio::<language>) sit in the same media folder as a survey file's.
+                SurveySource source = imported.source().withAudio(SurveyLoader.readMedia(surveys.resolve(id + SurveyLoader.MEDIA_FOLDER)));
+                var publication = publisher.publish(prompts.prepare(surveys, source), "startup");
                 var v = publication.survey().version();
                 imported.problems().forEach(p -> LOG.infof("  %s: %s", shown, p));
                 LOG.infof("Survey %s version %d %s from %s (%d languages)", v.surveyId(), v.version(),

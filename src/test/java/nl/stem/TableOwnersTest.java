@@ -35,7 +35,8 @@ class TableOwnersTest {
             "wave_members", "nl/stem/panel/wave/WaveStore.java",
             "panel_contacts", "nl/stem/panel/wave/WaveStore.java",
             "cluster_tasks", "nl/stem/worker/ClusterTasks.java",
-            "send_buckets", "nl/stem/outbox/SendBuckets.java");
+            "send_buckets", "nl/stem/outbox/SendBuckets.java",
+            "prompt_audio", "nl/stem/media/prompt/PromptStore.java");
 
     /**
      * Data protection deletes across tables by design, each in one statement or transaction: the right

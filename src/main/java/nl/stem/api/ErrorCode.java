@@ -156,6 +156,12 @@ public enum ErrorCode {
     PAIRED_NEEDS_WAVES(400, "paired_needs_waves"),
     /** The preview is switched off (stem.preview.enabled) */
     PREVIEW_DISABLED(404, "preview_disabled"),
+    /** This prompt link has expired: links to questions read aloud last stem.audio.link-ttl */
+    PROMPT_LINK_EXPIRED(403, "prompt_link_expired"),
+    /** This is not a valid prompt link */
+    PROMPT_LINK_INVALID(403, "prompt_link_invalid"),
+    /** No prompt with this id */
+    PROMPT_NOT_FOUND(404, "prompt_not_found"),
     /** Survey ' */
     QUESTION_NOT_FOUND(404, "question_not_found"),
     /** Name the question: ?question=<id> */

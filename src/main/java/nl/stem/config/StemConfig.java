@@ -29,6 +29,37 @@ public interface StemConfig {
 
     Database database();
 
+    Audio audio();
+
+    /** Questions read aloud (docs/audio-prompts.md). */
+    interface Audio {
+        /** Longest a recorded prompt may play, in seconds; a longer one is refused at publishing. */
+        @WithDefault("120")
+        int maxSeconds();
+
+        /** Generate a prompt with espeak-ng at start-up for each question and language that has no recording. */
+        @WithDefault("false")
+        boolean synthesize();
+
+        /** The espeak-ng program (a name on the PATH or a full path). */
+        @WithDefault("espeak-ng")
+        String espeak();
+
+        /** The opusenc program of Debian's opus-tools, which turns espeak-ng's WAV into OGG/Opus. */
+        @WithDefault("opusenc")
+        String opusenc();
+
+        /**
+         * Secret for the signed links Twilio fetches prompts from (env {@code STEM_AUDIO_LINK_SECRET});
+         * unset: derived from the Twilio auth token, or random per process where there is none.
+         */
+        Optional<String> linkSecret();
+
+        /** How long a signed prompt link stays valid. */
+        @WithDefault("1h")
+        java.time.Duration linkTtl();
+    }
+
     interface Surveys {
         /** Directory of survey files ({@code <id>.yaml}), published at start-up. */
         @WithDefault("surveys")

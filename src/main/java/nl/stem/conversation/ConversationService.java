@@ -272,6 +272,8 @@ public class ConversationService {
                 respondent.optedOutAt = now;
             } else if (event instanceof SessionEvent.LanguageChosen l) {
                 respondent.preferredLanguage = l.language();
+            } else if (event instanceof SessionEvent.AudioToggled a) {
+                respondent.audioPrompts = a.on();
             } else if (event instanceof SessionEvent.Completed) {
                 session.completedAt = now;
             } else if (event instanceof SessionEvent.RestartRequested) {

@@ -51,7 +51,8 @@ final class LanguageChoice {
                 member ? null : respondent.preferredLanguage);
         String hint = first(in.languageHint(), start == null ? null : start.languageHint(),
                 in.input() instanceof Input.Start s ? s.languageHint() : null);
-        return decide(memberLanguage, explicit, hint);
+        Input.Start start0 = decide(memberLanguage, explicit, hint);
+        return new Input.Start(start0.language(), start0.languageHint(), respondent.audio());
     }
 
     private static String first(String... values) {

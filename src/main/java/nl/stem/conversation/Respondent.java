@@ -32,4 +32,28 @@ public class Respondent extends PanacheEntityBase {
     /** The coordinator's member id for a panel member; null for someone who found the bot themselves. */
     @Column(name = "member_id")
     public String memberId;
+
+    /** The respondent's own choice for questions read aloud; null while they have made none. */
+    @Column(name = "audio_prompts")
+    public Boolean audioPrompts;
+
+    /** A panel member's {@code audio} attribute as the coordinator enrolled it ("off", "on", ...), or null; not stored here. */
+    @jakarta.persistence.Transient
+    public String audioAttribute;
+
+    /**
+     * Whether questions are read aloud for this respondent: their own choice, else their member
+     * attribute {@code audio} ({@code off}, {@code no}, {@code false}, {@code 0}, {@code uit}, {@code nee}
+     * switch it off), else the default (null: on wherever the survey has a prompt).
+     */
+    public Boolean audio() {
+        if (audioPrompts != null) {
+            return audioPrompts;
+        }
+        if (audioAttribute == null || audioAttribute.isBlank()) {
+            return null;
+        }
+        String a = audioAttribute.strip().toLowerCase(java.util.Locale.ROOT);
+        return !java.util.Set.of("off", "no", "false", "0", "uit", "nee").contains(a);
+    }
 }

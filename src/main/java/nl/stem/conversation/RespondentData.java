@@ -52,7 +52,8 @@ public class RespondentData {
     Respondent contact(String channel, String providerId, Instant now) {
         // A known, reachable identity: one statement.
         Respondent known = sql.run(c -> lockOne(c, """
-                select r.id, r.preferred_language, r.consent_status, r.opted_out_at, r.member_id
+                select r.id, r.preferred_language, r.consent_status, r.opted_out_at, r.member_id,
+                       r.audio_prompts, r.attributes ->> 'audio' as audio_attribute
                 from respondents r join channel_identities ci on ci.respondent_id = r.id
                 where ci.channel = ? and ci.provider_id = ? and ci.unreachable_at is null
                 for update of r""", channel, providerId));
@@ -84,20 +85,21 @@ public class RespondentData {
     }
 
     private static final String LOCK_BY_ID =
-            "select id, preferred_language, consent_status, opted_out_at, member_id from respondents where id = ? for update";
+            "select id, preferred_language, consent_status, opted_out_at, member_id, audio_prompts,"
+            + " attributes ->> 'audio' as audio_attribute from respondents where id = ? for update";
 
     /** What the conversation may change about a respondent, as loaded, to write only real changes. */
-    record Loaded(String preferredLanguage, String consentStatus, Instant optedOutAt) {
+    record Loaded(String preferredLanguage, String consentStatus, Instant optedOutAt, Boolean audioPrompts) {
         static Loaded of(Respondent r) {
-            return new Loaded(r.preferredLanguage, r.consentStatus, r.optedOutAt);
+            return new Loaded(r.preferredLanguage, r.consentStatus, r.optedOutAt, r.audioPrompts);
         }
     }
 
-    /** Writes the language, consent and opt-out of {@code r} when they differ from {@code loaded}. */
+    /** Writes the language, consent, opt-out and audio choice of {@code r} when they differ from {@code loaded}. */
     void saveChanges(Respondent r, Loaded loaded) {
         if (!loaded.equals(Loaded.of(r))) {
-            sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ? where id = ?",
-                    r.preferredLanguage, r.consentStatus, r.optedOutAt, r.id));
+            sql.run(c -> update(c, "update respondents set preferred_language = ?, consent_status = ?, opted_out_at = ?,"
+                    + " audio_prompts = ? where id = ?", r.preferredLanguage, r.consentStatus, r.optedOutAt, r.audioPrompts, r.id));
         }
     }
 
@@ -116,6 +118,9 @@ public class RespondentData {
                 r.consentStatus = rs.getString("consent_status");
                 r.optedOutAt = instant(rs, "opted_out_at");
                 r.memberId = rs.getString("member_id");
+                boolean chosen = rs.getObject("audio_prompts") != null;
+                r.audioPrompts = chosen ? rs.getBoolean("audio_prompts") : null;
+                r.audioAttribute = rs.getString("audio_attribute");
                 return r;
             }
         }

@@ -6,6 +6,8 @@ package nl.stem.engine;
  */
 enum Command {
     STOP("stop"), PAUSE("pause"), LANGUAGE("language"), HELP("help"), SKIP("skip"), DELETE("delete"), START("start"),
+    /** Questions read aloud on or off (a voice note before each question where the survey has one). */
+    AUDIO("audio"),
     /** "My data": what Stem holds about the respondent (art. 15 GDPR); answered by the service, which holds it. */
     MY_DATA("mydata");
 

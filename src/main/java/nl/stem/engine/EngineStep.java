@@ -54,6 +54,7 @@ final class EngineStep {
     // ---- start -------------------------------------------------------------------------
 
     void start(Input.Start start) {
+        turn.audioOff = Boolean.FALSE.equals(start.audio());
         Optional<String> chosen = offered(start.language());
         if (chosen.isEmpty() && survey.languages().size() == 1) {
             chosen = Optional.of(survey.languages().get(0));
@@ -97,10 +98,10 @@ final class EngineStep {
             // service for a new session (sessions are the service's job).
             if (status.finished()) {
                 turn.emit(new SessionEvent.RestartRequested());
+            } else if (status == SessionState.Status.PAUSED) {
+                resume();
+                askCurrentAloud();
             } else {
-                if (status == SessionState.Status.PAUSED) {
-                    resume();
-                }
                 askCurrent();
             }
             return;
@@ -136,8 +137,11 @@ final class EngineStep {
             resume();
             if (command.isPresent()) {
                 command(command.get(), in);
+            } else if (answersCurrent(in)) {
+                // "5" sent to a paused scale question resumes and answers it: it is not thrown away.
+                answer(in);
             } else {
-                askCurrent();
+                askCurrentAloud();
             }
             return;
         }
@@ -182,8 +186,38 @@ final class EngineStep {
             }
             case SKIP -> skip(AnswerParser.raw(in));
             case DELETE -> askDeletion();
+            case AUDIO -> {
+                turn.audioOff = !turn.audioOff;
+                turn.emit(new SessionEvent.AudioToggled(!turn.audioOff));
+                notice(turn.audioOff ? "notice.audio_off" : "notice.audio_on");
+                askCurrentAloud();
+            }
             case START, MY_DATA -> askCurrent();
         }
+    }
+
+    /**
+     * Whether a message that resumes a paused session answers the question that is waiting: a tap on
+     * one of its buttons, or text or media it accepts (a scale's "5", a choice's number or label, a
+     * number, a voice note to a media question). Free text is not taken for a text question's
+     * answer here: "I'm back" resumes, it is not the respondent's advice.
+     */
+    boolean answersCurrent(Input in) {
+        Optional<Question> q = current();
+        if (q.isEmpty() || turn.status != SessionState.Status.ACTIVE) {
+            return false;
+        }
+        if (in instanceof Input.ButtonTap b) {
+            return b.payload() != null && b.payload().startsWith("a:" + q.get().id() + ":");
+        }
+        if (q.get() instanceof nl.stem.survey.model.TextQuestion || q.get() instanceof nl.stem.survey.model.OpenQuestion && in instanceof Input.Text) {
+            return false;
+        }
+        if (in instanceof Input.Text t && (t.text().length() > AnswerParser.MAX_TEXT || typedButton(q.get(), t.text()).isPresent())) {
+            return t.text().length() <= AnswerParser.MAX_TEXT;
+        }
+        Parsed p = parser.parse(q.get(), in, null, turn.selection, phrases());
+        return p instanceof Parsed.Ok || p instanceof Parsed.Refused || p instanceof Parsed.Selection;
     }
 
     void resume() {
@@ -266,7 +300,7 @@ final class EngineStep {
             advance(0);
         } else {
             notice("language.changed");
-            askCurrent();
+            askCurrentAloud();
         }
     }
 
@@ -421,11 +455,11 @@ final class EngineStep {
                 continue;
             }
             if (q instanceof InfoQuestion) {
-                turn.send(renderer.render(q, phrases()));
+                sendAloud(q);
                 continue;
             }
             turn.currentQuestion = q.id();
-            turn.send(renderer.render(q, phrases()));
+            sendAloud(q);
             return;
         }
         complete();
@@ -449,6 +483,29 @@ final class EngineStep {
             return;
         }
         current().ifPresentOrElse(q -> turn.send(renderer.render(q, phrases())), this::complete);
+    }
+
+    /** The current question again, read aloud first where it has a prompt (after a language change, a resume, "audio"). */
+    void askCurrentAloud() {
+        if (turn.status == SessionState.Status.CHOOSING_LANGUAGE || turn.currentQuestion == null) {
+            sendLanguageMenu();
+            return;
+        }
+        current().ifPresentOrElse(this::sendAloud, this::complete);
+    }
+
+    /**
+     * A question or info item: its prompt as a voice note first, when the survey has one in the
+     * respondent's language and they have not switched reading aloud off, then its text. Re-prompts
+     * ask again without the voice note: the respondent has just heard it.
+     */
+    void sendAloud(Question q) {
+        Phrases p = phrases();
+        Outbound shown = renderer.render(q, p);
+        if (!turn.audioOff) {
+            version.prompt(q.id(), p.language()).ifPresent(a -> turn.send(Outbound.voice(a, q.id(), p.questionText(q), p.rtl())));
+        }
+        turn.send(shown);
     }
 
     void notice(String key) {

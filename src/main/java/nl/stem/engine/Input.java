@@ -9,9 +9,15 @@ public sealed interface Input {
      * Start a new session. {@code language} is an explicit choice (preview page, invitation) and
      * wins; otherwise {@code languageHint} preselects the menu: one tag (Telegram's language_code)
      * or a comma-separated list, most likely first (the WhatsApp guess), shown first in that order.
-     * Example: {@code new Start(null, "ar-SY")}, {@code new Start(null, "fa,prs,ps,ar")}
+     * {@code audio} is the respondent's choice for questions read aloud (false: not; null: the
+     * default, on wherever the survey has a prompt).
+     * Example: {@code new Start(null, "ar-SY")}, {@code new Start(null, "fa,prs,ps,ar")}, {@code new Start("ps", null, false)}
      */
-    record Start(String language, String languageHint) implements Input {
+    record Start(String language, String languageHint, Boolean audio) implements Input {
+        /** A start with the default for reading questions aloud. */
+        public Start(String language, String languageHint) {
+            this(language, languageHint, null);
+        }
     }
 
     /** Typed text, as received (NFC normalisation is the engine's job). Example: {@code new Text("٣")} */

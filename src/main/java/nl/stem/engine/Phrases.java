@@ -42,8 +42,9 @@ final class Phrases {
      * lacks the key (then it is formatted, and marked for direction, as English).
      */
     String uiLanguage(String key) {
-        Map<String, String> texts = ui.byLanguage().get(language);
-        return texts != null && texts.containsKey(key) ? language : UiTexts.FALLBACK_LANGUAGE;
+        String closest = Languages.fallback(language, ui.byLanguage().keySet(), UiTexts.FALLBACK_LANGUAGE);
+        Map<String, String> texts = ui.byLanguage().get(closest);
+        return texts != null && texts.containsKey(key) ? closest : UiTexts.FALLBACK_LANGUAGE;
     }
 
     /** A message that consists of one UI text. */

@@ -45,6 +45,13 @@ public sealed interface SessionEvent {
     record AccessRequested(String language) implements SessionEvent {
     }
 
+    /**
+     * The respondent switched reading questions aloud on or off ("audio" in their language). The
+     * service remembers it on the respondent, for their next sessions. Example: {@code new AudioToggled(false)}
+     */
+    record AudioToggled(boolean on) implements SessionEvent {
+    }
+
     /** The respondent confirmed that all their data is to be deleted. */
     record DeletionConfirmed() implements SessionEvent {
     }

@@ -20,10 +20,19 @@ import nl.stem.survey.model.AnswerValue;
  * @param updatedAt       when the last input was handled
  * @param languageMenu    the language menu's order as last shown (the channel's guesses first), so a
  *                        typed "2" means the second line the respondent saw; empty when not shown
+ * @param audioOff        true when the respondent switched reading questions aloud off
  */
 public record SessionState(Status status, String language, String currentQuestion, Map<String, AnswerValue> answers,
                            List<String> selection, int reprompts, boolean confirmingDeletion,
-                           Instant startedAt, Instant updatedAt, List<String> languageMenu) {
+                           Instant startedAt, Instant updatedAt, List<String> languageMenu, boolean audioOff) {
+
+    /** A state with questions read aloud (the default). */
+    public SessionState(Status status, String language, String currentQuestion, Map<String, AnswerValue> answers,
+                        List<String> selection, int reprompts, boolean confirmingDeletion,
+                        Instant startedAt, Instant updatedAt, List<String> languageMenu) {
+        this(status, language, currentQuestion, answers, selection, reprompts, confirmingDeletion, startedAt, updatedAt,
+                languageMenu, false);
+    }
 
     public enum Status {
         /** Waiting for the respondent to pick a language from the menu. */

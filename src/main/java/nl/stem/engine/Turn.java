@@ -22,6 +22,7 @@ final class Turn {
     int reprompts;
     boolean confirmingDeletion;
     List<String> languageMenu;
+    boolean audioOff;
     final Instant startedAt;
     final List<Outbound> messages = new ArrayList<>();
     final List<SessionEvent> events = new ArrayList<>();
@@ -35,6 +36,7 @@ final class Turn {
         reprompts = s.reprompts();
         confirmingDeletion = s.confirmingDeletion();
         languageMenu = s.languageMenu();
+        audioOff = s.audioOff();
         startedAt = s.startedAt();
     }
 
@@ -57,7 +59,7 @@ final class Turn {
 
     StepResult result(Instant now) {
         SessionState s = new SessionState(status, language, currentQuestion, answers, selection, reprompts,
-                confirmingDeletion, startedAt, now, languageMenu);
+                confirmingDeletion, startedAt, now, languageMenu, audioOff);
         return new StepResult(s, messages, events);
     }
 }

@@ -14,8 +14,13 @@ public record UiTexts(Map<String, Map<String, String>> byLanguage) {
         byLanguage = Map.copyOf(byLanguage);
     }
 
+    /**
+     * The pattern for {@code key}: in {@code language}, or in the language ICU finds closest among
+     * those Stem has texts in (a Dari respondent without Dari texts reads Farsi, not English), then English.
+     */
     public String pattern(String language, String key) {
-        Map<String, String> texts = language == null ? null : byLanguage.get(language);
+        String lang = language == null ? null : nl.stem.language.Languages.fallback(language, byLanguage.keySet(), FALLBACK_LANGUAGE);
+        Map<String, String> texts = lang == null ? null : byLanguage.get(lang);
         String p = texts == null ? null : texts.get(key);
         if (p == null) {
             Map<String, String> en = byLanguage.get(FALLBACK_LANGUAGE);

@@ -24,6 +24,7 @@ public final class Languages {
     private static final Map<String, ULocale> LOCALES = new ConcurrentHashMap<>();
     private static final Map<String, String> SELF_NAMES = new ConcurrentHashMap<>();
     private static final Map<String, Boolean> RTL = new ConcurrentHashMap<>();
+    private static final Map<String, String> FALLBACKS = new ConcurrentHashMap<>();
 
     private Languages() {
     }
@@ -52,7 +53,17 @@ public final class Languages {
         return tag == null ? null : SELF_NAMES.computeIfAbsent(tag, Languages::lookUpSelfName);
     }
 
+    /**
+     * Self-names where CLDR's do not serve a menu: ICU names Kurmanji "kurdî [kurmancî]", lower
+     * case and with the dialect in brackets; its speakers call it Kurmancî.
+     */
+    private static final Map<String, String> SELF_NAME_OVERRIDES = Map.of("kmr", "Kurmancî");
+
     private static String lookUpSelfName(String tag) {
+        String own = SELF_NAME_OVERRIDES.get(tag.strip().toLowerCase(Locale.ROOT));
+        if (own != null) {
+            return own;
+        }
         ULocale l = ulocale(tag);
         LocaleDisplayNames names = LocaleDisplayNames.getInstance(l,
                 DisplayContext.CAPITALIZATION_FOR_UI_LIST_OR_MENU, DisplayContext.DIALECT_NAMES);
@@ -96,6 +107,23 @@ public final class Languages {
 
     private static boolean sameLanguage(String a, String b) {
         return ulocale(a).getLanguage().equals(ulocale(b).getLanguage());
+    }
+
+    /**
+     * The language to take texts from for {@code tag} when only {@code available} have them: the tag
+     * itself, else the one ICU's LocaleMatcher finds closest ({@code prs -> fa}, {@code ar-SY -> ar}),
+     * else {@code last} (the source language, English).
+     * Example: {@code fallback("prs", [nl, en, fa], "nl") -> fa}.
+     */
+    public static String fallback(String tag, java.util.Collection<String> available, String last) {
+        if (tag == null || available.contains(tag)) {
+            return tag == null ? last : tag;
+        }
+        // Asked on every message for a language without texts: matched once per set of languages.
+        List<String> sorted = new ArrayList<>(available);
+        java.util.Collections.sort(sorted);
+        return FALLBACKS.computeIfAbsent(tag + '\u0000' + String.join(",", sorted) + '\u0000' + last,
+                k -> match(tag, sorted).orElse(last));
     }
 
     /**

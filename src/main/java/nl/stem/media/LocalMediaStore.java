@@ -139,6 +139,26 @@ public class LocalMediaStore implements MediaStore {
         }
     }
 
+    @Override
+    public java.util.List<String> storedBefore(java.time.Instant before) throws IOException {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(root, 3)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                if (!Files.getLastModifiedTime(f).toInstant().isBefore(before)) {
+                    continue;
+                }
+                String name = f.getFileName().toString();
+                if (SHA256.matcher(name).matches() && f.equals(file(name))) {
+                    out.add(name);
+                }
+            }
+        }
+        return out;
+    }
+
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
 

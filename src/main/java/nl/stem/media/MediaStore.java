@@ -32,4 +32,7 @@ public interface MediaStore {
      * before {@code before}. Returns how many.
      */
     int sweepUnfinished(Instant before) throws IOException;
+
+    /** The hashes of the stored files last written before {@code before}: what the media sweep compares with the rows. */
+    java.util.List<String> storedBefore(Instant before) throws IOException;
 }

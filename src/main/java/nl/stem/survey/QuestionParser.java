@@ -315,8 +315,8 @@ final class QuestionParser {
 
     /**
      * {@code media_audio: {nl: intro_nl.mp3, ar: intro_ar.mp3}}: a recorded prompt per language, as
-     * XLSForm's {@code media::audio::<language>} columns give them. Kept with the survey for recorded
-     * questions; until Stem plays them, each question that has them gets a warning saying so.
+     * XLSForm's {@code media::audio::<language>} columns give them: files in the survey's media folder
+     * ({@code <surveys>/<id>-media/}), sent as a voice note before the question ({@link PromptChecks}).
      */
     private Map<String, String> audio(Node node, String key) {
         Map<String, String> out = new java.util.TreeMap<>();
@@ -341,11 +341,9 @@ final class QuestionParser {
                 return;
             }
             out.put(lang, name);
+            // Where this recording is named, for the prompt checks' messages (not a translation key).
+            keyLines.putIfAbsent(key + "." + lang, YamlNodes.line(v));
         });
-        if (!out.isEmpty()) {
-            problems.warning(file, YamlNodes.line(node), key, "recorded prompts (" + String.join(", ", out.keySet())
-                    + ") are kept with the survey but not played yet: Stem sends the question as text until recorded questions land");
-        }
         return out;
     }
 

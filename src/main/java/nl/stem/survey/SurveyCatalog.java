@@ -24,6 +24,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.config.StemConfig;
+import nl.stem.language.CommandWords;
+import nl.stem.translation.PoFile;
 
 /**
  * The published survey versions, parsed once and kept in memory. The database is the truth, and
@@ -56,12 +58,29 @@ public class SurveyCatalog {
         if (l == null) {
             synchronized (this) {
                 if (loader == null) {
-                    loader = new SurveyLoader(taxonomy());
+                    loader = new SurveyLoader(taxonomy(), commandWords(), config.audio().maxSeconds());
                 }
                 l = loader;
             }
         }
         return l;
+    }
+
+    /** Stem's command words per language, from {@code translations/_stem/<lang>.po}; none when the directory is missing. */
+    private CommandWords commandWords() {
+        java.nio.file.Path dir = config.translations().dir().resolve("_stem");
+        if (!Files.isDirectory(dir)) {
+            return CommandWords.none();
+        }
+        Map<String, Map<String, String>> texts = new java.util.HashMap<>();
+        try (java.util.stream.Stream<java.nio.file.Path> files = Files.list(dir)) {
+            for (java.nio.file.Path f : files.filter(p -> p.getFileName().toString().endsWith(".po")).toList()) {
+                texts.put(f.getFileName().toString().replaceFirst("\\.po$", ""), PoFile.read(f).texts());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read Stem's texts in " + dir, e);
+        }
+        return CommandWords.of(texts);
     }
 
     private IoiTaxonomy taxonomy() {
@@ -125,7 +144,7 @@ public class SurveyCatalog {
         if (!result.valid()) {
             throw new IllegalStateException("Stored survey version " + row.id + " no longer validates: " + result.problems());
         }
-        var version = new nl.stem.survey.model.SurveyVersion(result.survey(), result.texts(), row.version, row.checksum);
+        var version = new nl.stem.survey.model.SurveyVersion(result.survey(), result.texts(), row.version, row.checksum, result.prompts());
         PublishedSurvey p = new PublishedSurvey(row.id, version, row.publishedAt);
         byVersionId.put(row.id, p);
         latestBySurvey.merge(row.surveyId, row.id, (a, b) -> byVersionId.get(a).version().version() >= row.version ? a : b);

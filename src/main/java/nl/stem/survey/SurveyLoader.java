@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import nl.stem.language.CommandWords;
 import nl.stem.text.ExternalText;
 
+import nl.stem.survey.model.PromptAudio;
 import nl.stem.survey.model.Survey;
 import nl.stem.survey.model.SurveyTexts;
 
@@ -26,9 +28,25 @@ public final class SurveyLoader {
     private static final String STEM_TEXTS = "_stem";
 
     private final IoiTaxonomy taxonomy;
+    private final CommandWords commandWords;
+    private final int maxPromptSeconds;
 
+    /** Longest prompt read aloud unless configured ({@code stem.audio.max-seconds}). */
+    public static final int DEFAULT_MAX_PROMPT_SECONDS = 120;
+
+    /** A loader that does not check which command words texts name (it knows none). */
     public SurveyLoader(IoiTaxonomy taxonomy) {
+        this(taxonomy, CommandWords.none(), DEFAULT_MAX_PROMPT_SECONDS);
+    }
+
+    /**
+     * @param commandWords     Stem's command words per language: texts that name another language's are warned about
+     * @param maxPromptSeconds how long a recorded prompt may play
+     */
+    public SurveyLoader(IoiTaxonomy taxonomy, CommandWords commandWords, int maxPromptSeconds) {
         this.taxonomy = taxonomy;
+        this.commandWords = commandWords;
+        this.maxPromptSeconds = maxPromptSeconds;
     }
 
     /** The IoI taxonomy surveys are checked against (the dashboard names domains with it). */
@@ -47,13 +65,14 @@ public final class SurveyLoader {
             if (parsed == null) {
                 return new LoadResult(null, null, new SurveyTexts(null, Map.of()), checksum, problems.list());
             }
-            TranslationChecks translations = new TranslationChecks(source, parsed, problems);
+            TranslationChecks translations = new TranslationChecks(source, parsed, problems, commandWords);
             Map<String, Map<String, String>> texts = translations.run();
             new ProviderLimits(source, parsed, texts, translations.lines(), problems).check();
+            Map<String, PromptAudio> prompts = new PromptChecks(source, parsed, problems, maxPromptSeconds).run();
             Survey survey = problems.hasErrors() ? null : new Survey(parsed.id(), parsed.title(),
                     parsed.sourceLanguage(), parsed.languages(), parsed.openToAnyone(), parsed.questions());
             return new LoadResult(parsed.id(), survey, new SurveyTexts(parsed.sourceLanguage(), texts), checksum,
-                    inFileOrder(file, problems.list()));
+                    inFileOrder(file, problems.list()), prompts);
         } catch (RuntimeException e) {
             // a bug of ours must not take the upload endpoint down; report it like any problem
             problems.error(file, 0, "survey", "internal error while loading: " + e);
@@ -105,9 +124,38 @@ public final class SurveyLoader {
                     }
                 }
             }
-            out.add(new SurveySource(surveysPrefix + "/" + name, read(f), translations));
+            out.add(new SurveySource(surveysPrefix + "/" + name, read(f), translations, readMedia(surveysDir.resolve(id + MEDIA_FOLDER))));
         }
         return out;
+    }
+
+    /** The folder beside a survey file that holds its recordings: {@code <id>-media}, as ODK keeps a form's media. */
+    public static final String MEDIA_FOLDER = "-media";
+
+    /** The audio files in a survey's media folder, by file name: hashed and probed, not kept in memory. */
+    public static Map<String, PromptFile> readMedia(Path dir) throws IOException {
+        Map<String, PromptFile> out = new LinkedHashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path f : s.filter(Files::isRegularFile).sorted().toList()) {
+                // Far larger than any voice note: reported from the size alone, never read whole.
+                long size = Files.size(f);
+                if (size > 8 * PromptChecks.MAX_BYTES) {
+                    out.put(f.getFileName().toString(), new PromptFile("", size, 0, null, false));
+                    continue;
+                }
+                out.put(f.getFileName().toString(), probe(Files.readAllBytes(f), false));
+            }
+        }
+        return out;
+    }
+
+    /** Hashes and probes one audio file. */
+    public static PromptFile probe(byte[] bytes, boolean synthetic) {
+        OggOpus.Probe p = OggOpus.probe(bytes);
+        return new PromptFile(Checksums.sha256(bytes), bytes.length, p.durationMs(), p.problem(), synthetic);
     }
 
     /** Decodes leniently (bad bytes become U+FFFD) so one bad file cannot stop the others loading. */

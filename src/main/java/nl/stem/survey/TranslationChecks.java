@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import nl.stem.language.CommandWords;
 import nl.stem.translation.PoEntry;
 import nl.stem.translation.PoFile;
 
@@ -16,12 +17,14 @@ final class TranslationChecks {
     private final SurveySource source;
     private final ParsedSurvey survey;
     private final Problems problems;
+    private final CommandWords commandWords;
     private final Map<String, Map<String, Integer>> lines = new LinkedHashMap<>();
 
-    TranslationChecks(SurveySource source, ParsedSurvey survey, Problems problems) {
+    TranslationChecks(SurveySource source, ParsedSurvey survey, Problems problems, CommandWords commandWords) {
         this.source = source;
         this.survey = survey;
         this.problems = problems;
+        this.commandWords = commandWords;
     }
 
     Map<String, Map<String, String>> run() {
@@ -29,8 +32,11 @@ final class TranslationChecks {
         String src = survey.sourceLanguage();
         if (src != null) {
             byLanguage.put(src, new LinkedHashMap<>(survey.sourceTexts()));
-            survey.sourceTexts().forEach((key, text) -> IcuPatterns.problem(text, src).ifPresent(m ->
-                    problems.error(source.surveyFile(), survey.keyLines().getOrDefault(key, 0), key, m)));
+            survey.sourceTexts().forEach((key, text) -> {
+                IcuPatterns.problem(text, src).ifPresent(m ->
+                        problems.error(source.surveyFile(), survey.keyLines().getOrDefault(key, 0), key, m));
+                checkCommandWords(source.surveyFile(), survey.keyLines().getOrDefault(key, 0), key, src, text);
+            });
         }
         for (String lang : survey.languages()) {
             if (!lang.equals(src) && !source.translations().containsKey(lang)) {
@@ -98,6 +104,7 @@ final class TranslationChecks {
                 problems.error(file, e.line(), e.key(), icu.get());
                 continue;
             }
+            checkCommandWords(file, e.line(), e.key(), lang, e.text());
             if (e.unreviewed()) {
                 unreviewed++;
             }
@@ -114,6 +121,18 @@ final class TranslationChecks {
                     + " are unreviewed (fuzzy): machine-drafted, used as they are until a translator reviews them");
         }
         return texts;
+    }
+
+    /**
+     * Warns where a text tells people to send a word ("send “stop”") that is a command word of
+     * another language but not of its own: the respondent would be taught a word they may not be
+     * able to type, and the text should name the language's own word.
+     */
+    private void checkCommandWords(String file, int line, String key, String lang, String text) {
+        for (String word : commandWords.misnamed(lang, text)) {
+            problems.warning(file, line, key, "tells people to send “" + word + "”, which is not one of the " + lang
+                    + " command words in translations/_stem/" + lang + ".po: name the word of the language itself");
+        }
     }
 
     /** Line of each used translation, by language and key; for the limit checks' messages. */

@@ -6,6 +6,8 @@
   const api = '/try/api/conversations/' + token;
   const text = document.getElementById('text');
   const statusEl = document.getElementById('status');
+  // Stem's texts in the conversation's language: status names and error messages (never English by default).
+  const texts = JSON.parse(chat.dataset.texts || '{}');
   let lastId = 0;
   let polling = false;
 
@@ -19,14 +21,40 @@
     div.className = 'msg ' + cls;
     div.dir = dir || 'auto';
     chat.appendChild(div);
-    chat.scrollTop = chat.scrollHeight;
     return div;
+  }
+
+  // Called once a message is filled in (text, buttons, player): only then is its height known. A
+  // message taller than the chat shows its start, so a long question is read from the top.
+  function reveal(div) {
+    if (div.offsetHeight > chat.clientHeight) {
+      chat.scrollTop = div.offsetTop - chat.offsetTop;
+    } else {
+      chat.scrollTop = chat.scrollHeight;
+    }
+  }
+
+  // An error from the API in the conversation's language: its code picks the text.
+  function problemText(p) {
+    if (p && p.code === 'conversation_not_found') return texts['error.ended'] || p.message;
+    if (p && p.code === 'media_too_large') return texts['error.too_large'] || p.message;
+    return texts['error.failed'] || (p && p.message) || '';
   }
 
   function show(m) {
     const div = bubble('bot ' + m.kind, m.rtl ? 'rtl' : 'ltr');
     div.dataset.id = m.id;
     if (m.questionId) div.dataset.question = m.questionId;
+    if (m.audio) {
+      // A question read aloud: a player in the bubble; the question's text follows in the next one.
+      const player = document.createElement('audio');
+      player.controls = true;
+      player.preload = 'metadata';
+      player.src = m.audio;
+      div.appendChild(player);
+      reveal(div);
+      return div;
+    }
     const p = document.createElement('p');
     p.textContent = m.text;
     div.appendChild(p);
@@ -46,11 +74,14 @@
     }
     document.documentElement.dir = m.rtl ? 'rtl' : 'ltr';
     text.dir = m.rtl ? 'rtl' : 'auto';
+    reveal(div);
+    return div;
   }
 
   function showOwn(label, cls) {
     const div = bubble('me ' + (cls || ''));
     div.textContent = label;
+    reveal(div);
   }
 
   async function refresh() {
@@ -60,8 +91,11 @@
       const r = await fetch(api + '/messages?after=' + lastId);
       if (!r.ok) return;
       const body = await r.json();
-      body.messages.forEach(function (m) { show(m); lastId = Math.max(lastId, m.id); });
-      statusEl.textContent = body.status;
+      let last = null;
+      body.messages.forEach(function (m) { last = show(m); lastId = Math.max(lastId, m.id); });
+      // The newest message is in view once all are rendered (a question after its voice note).
+      if (last) reveal(last);
+      statusEl.textContent = texts['status.' + body.status] || '';
       document.body.dataset.status = body.status;
     } finally {
       polling = false;
@@ -74,7 +108,7 @@
     });
     if (!r.ok) {
       const p = await r.json().catch(function () { return {message: r.statusText}; });
-      showOwn('⚠ ' + p.message, 'error');
+      showOwn('⚠ ' + problemText(p), 'error');
     }
     await refresh();
   }
@@ -102,7 +136,7 @@
     const r = await fetch(api + '/media', {method: 'POST', body: form});
     if (!r.ok) {
       const p = await r.json().catch(function () { return {message: r.statusText}; });
-      showOwn('⚠ ' + p.message, 'error');
+      showOwn('⚠ ' + problemText(p), 'error');
     }
     await refresh();
   }
@@ -137,7 +171,7 @@
         recorder.start();
         record.classList.add('on');
       } catch (err) {
-        showOwn('⚠ ' + err.message, 'error');
+        showOwn('⚠ ' + (texts['error.failed'] || err.message), 'error');
       }
     });
   }

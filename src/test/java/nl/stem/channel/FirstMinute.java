@@ -18,18 +18,30 @@ import java.util.Map;
  */
 public final class FirstMinute {
     /** The languages Stem ships (translations/_stem). */
-    public static final List<String> SHIPPED = List.of("ar", "en", "fa", "nl", "ti", "tr", "uk");
+    public static final List<String> SHIPPED = List.of("ar", "ckb", "en", "fa", "fr", "kmr", "nl", "prs", "ps", "ru", "so", "ti", "tr", "uk");
+
+    /**
+     * The languages WhatsApp's guess (number and script, {@code LanguageGuess}) puts first for a
+     * stranger: a Dari or Pashto speaker writing "سلام" from Afghanistan gets Farsi first, one tap
+     * away from their own, so their first minute is not the same shape.
+     */
+    public static final List<String> GUESSED_FIRST_ON_WHATSAPP = List.of("ar", "en", "fa", "nl", "ti", "tr", "uk");
 
     /** A stranger's first message, in the language's own script. */
-    public static final Map<String, String> FIRST_WORDS = Map.of(
-            "ar", "مرحبا", "en", "Hello", "fa", "سلام", "nl", "Hallo", "ti", "ሰላም", "tr", "Merhaba", "uk", "Привіт");
+    public static final Map<String, String> FIRST_WORDS = Map.ofEntries(
+            Map.entry("ar", "مرحبا"), Map.entry("en", "Hello"), Map.entry("fa", "سلام"), Map.entry("nl", "Hallo"),
+            Map.entry("ti", "ሰላም"), Map.entry("tr", "Merhaba"), Map.entry("uk", "Привіт"), Map.entry("prs", "سلام"),
+            Map.entry("ps", "سلام"), Map.entry("ckb", "سڵاو"), Map.entry("kmr", "Silav"), Map.entry("so", "Salaan"),
+            Map.entry("ru", "Привет"), Map.entry("fr", "Bonjour"));
 
     /**
      * "No" as people type it: Egyptian "لأ" with its hamza, Farsi with a full stop, Ukrainian in
      * small letters, Turkish without the dotless ı, shouted English, Dutch as is, Tigrinya padded.
      */
-    public static final Map<String, String> LOOSE_NO = Map.of(
-            "ar", "لأ", "en", "NO!", "fa", "نه.", "nl", "nee", "ti", " ኣይፋል ", "tr", "hayir", "uk", "ні");
+    public static final Map<String, String> LOOSE_NO = Map.ofEntries(
+            Map.entry("ar", "لأ"), Map.entry("en", "NO!"), Map.entry("fa", "نه."), Map.entry("nl", "nee"), Map.entry("ti", " ኣይፋል "),
+            Map.entry("tr", "hayir"), Map.entry("uk", "ні"), Map.entry("prs", "نخير"), Map.entry("ps", "نه!"), Map.entry("ckb", "نەخێر"),
+            Map.entry("kmr", "NA"), Map.entry("so", "Maya"), Map.entry("ru", "нет"), Map.entry("fr", "Non."));
 
     private static final boolean REGENERATE = Boolean.getBoolean("first-minute.regenerate");
 

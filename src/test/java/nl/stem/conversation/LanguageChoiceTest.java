@@ -26,7 +26,7 @@ import nl.stem.survey.model.SurveyVersion;
 /**
  * The language order, rung by rung (member > explicit choice > hint > fallback), each rung shown
  * winning over every rung below it, through the real engine on the shipped "Toegang tot werk"
- * (source nl; nl, en, ar, ti, fa, uk, tr) and Stem's real texts.
+ * (source nl; nl, en, ar, ti, fa, prs, ps, ckb, kmr, so, uk, ru, tr, fr) and Stem's real texts.
  */
 class LanguageChoiceTest {
     private static final Instant NOW = Instant.parse("2026-03-01T10:00:00Z");
@@ -73,13 +73,14 @@ class LanguageChoiceTest {
         Input.Start start = LanguageChoice.forInbound(telegramTap("start:toegang_tot_werk", "ar"), respondent(null, null), null);
         assertNull(start.language(), "a hint never fixes the language");
         StepResult r = ENGINE.step(SURVEY, null, start, NOW);
-        assertMenu(r, "ar", List.of("ar", "nl", "en", "ti", "fa", "uk", "tr"));
+        assertMenu(r, "ar", List.of("ar", "nl", "en", "ti", "fa", "prs", "ps", "ckb", "kmr", "so", "uk", "ru", "tr", "fr"));
     }
 
     @Test
     void hint_whenWhatsAppGuessesSeveral_putsThemFirstInTheirOrder() {
         Input.Start start = LanguageChoice.forInbound(whatsapp("fa,prs,ps,ar,ckb,nl"), respondent(null, null), null);
-        assertMenu(ENGINE.step(SURVEY, null, start, NOW), "fa", List.of("fa", "ar", "nl", "en", "ti", "uk", "tr"));
+        assertMenu(ENGINE.step(SURVEY, null, start, NOW), "fa",
+                List.of("fa", "prs", "ps", "ar", "ckb", "nl", "en", "ti", "kmr", "so", "uk", "ru", "tr", "fr"));
     }
 
     // ---- rung 4: the fallback --------------------------------------------------------------

@@ -22,18 +22,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * scrolls sideways but the tables' own boxes; no button or navigation link under 44 px).
  * Skips the test where Chromium is not installed ({@code bin/ensure-chromium} installs it).
  */
-final class PhoneBrowser implements AutoCloseable {
+public final class PhoneBrowser implements AutoCloseable {
     private static final Path SHOTS = Path.of("target", "screenshots");
 
-    final WebDriver driver;
-    final WebDriverWait wait;
+    public final WebDriver driver;
+    public final WebDriverWait wait;
 
     private PhoneBrowser(WebDriver driver) {
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    static PhoneBrowser start(String language) {
+    public static PhoneBrowser start(String language) {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
                 "Chromium is not installed (bin/ensure-chromium installs it): browser test skipped");
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
@@ -45,7 +45,7 @@ final class PhoneBrowser implements AutoCloseable {
         return new PhoneBrowser(new ChromeDriver(options));
     }
 
-    Object js(String script) {
+    public Object js(String script) {
         return ((JavascriptExecutor) driver).executeScript(script);
     }
 
@@ -54,7 +54,7 @@ final class PhoneBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
     }
 
-    void phoneChecks() {
+    public void phoneChecks() {
         assertEquals(Boolean.TRUE, js("return document.documentElement.scrollWidth <= window.innerWidth"),
                 "the page does not scroll sideways at " + js("return window.innerWidth") + " px");
         Object small = js("return [...document.querySelectorAll('main button, .sections a')]"
@@ -63,7 +63,7 @@ final class PhoneBrowser implements AutoCloseable {
         assertEquals("[]", String.valueOf(small), "touch targets under 44 px");
     }
 
-    void screenshot(String name) throws Exception {
+    public void screenshot(String name) throws Exception {
         Files.createDirectories(SHOTS);
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SHOTS.resolve(name + ".png"), png);

@@ -146,9 +146,21 @@ class SurveyEngineTest {
     }
 
     @Test
-    void pause_whenAnyMessage_resumesAndAsksAgainWithoutTakingItAsAnswer() {
+    void pause_whenTheResumingMessageFitsTheQuestion_resumesAndTakesItAsTheAnswer() {
         atStatus("en").reply("pause").expectStatus(SessionState.Status.PAUSED).expectEvent(SessionEvent.Paused.class)
-                .reply("1").expectNotice("notice.resumed").expectQuestion("status").expectNoAnswer("status");
+                .reply("1").expectNotice("notice.resumed").expectAnswer("status", nl.stem.survey.model.AnswerValue.choice("work"));
+    }
+
+    @Test
+    void pause_whenResumedWithTextAtATextQuestion_resumesWithoutTakingTheGreetingAsTheAnswer() {
+        atStatus("en").reply("1").expectQuestion("job_title").reply("pause").expectStatus(SessionState.Status.PAUSED)
+                .reply("I'm back").expectNotice("notice.resumed").expectQuestion("job_title").expectNoAnswer("job_title");
+    }
+
+    @Test
+    void pause_whenTheResumingMessageDoesNotFit_resumesAndAsksAgainWithoutTakingItAsAnswer() {
+        atStatus("en").reply("pause").expectStatus(SessionState.Status.PAUSED)
+                .reply("hello").expectNotice("notice.resumed").expectQuestion("status").expectNoAnswer("status");
     }
 
     @Test

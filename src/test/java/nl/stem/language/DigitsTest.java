@@ -33,6 +33,17 @@ class DigitsTest {
     }
 
     @Test
+    void parse_whenEthiopicNumerals_readsThemAdditively() {
+        assertEquals(n("3"), Digits.parse("፫"));
+        assertEquals(n("12"), Digits.parse("፲፪"));
+        assertEquals(n("90"), Digits.parse(" ፺ "));
+        assertEquals(n("100"), Digits.parse("፻"));
+        assertEquals(n("215"), Digits.parse("፪፻፲፭"));
+        assertEquals(n("10000"), Digits.parse("፼"));
+        assertEquals(Optional.of(5), Digits.parseInt("፭"));
+    }
+
+    @Test
     void parse_whenMixedScripts_readsOneNumber() {
         assertEquals(n("123"), Digits.parse("۱۲3"));
     }
@@ -56,7 +67,7 @@ class DigitsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"12abc", "1.2.3", "፫", "", "   ", "-", "1.", ".5", "ثلاثة", "1 2", "--1"})
+    @ValueSource(strings = {"12abc", "1.2.3", "፪፲", "፫3", "", "   ", "-", "1.", ".5", "ثلاثة", "1 2", "--1"})
     void parse_whenNotANumber_isEmpty(String s) {
         assertEquals(Optional.empty(), Digits.parse(s));
     }

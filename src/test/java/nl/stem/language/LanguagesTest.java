@@ -70,4 +70,44 @@ class LanguagesTest {
     void ulocale_whenDari_aliasesToAfghanFarsi() {
         assertEquals("fa_AF", Languages.ulocale("prs").toString());
     }
+
+    @Test
+    void selfName_whenTheSevenNewLanguages_givesEachItsOwnName() {
+        assertEquals("دری", Languages.selfName("prs"));
+        assertEquals("پښتو", Languages.selfName("ps"));
+        assertEquals("کوردیی ناوەندی", Languages.selfName("ckb"));
+        assertEquals("Kurmancî", Languages.selfName("kmr"));
+        assertEquals("Soomaali", Languages.selfName("so"));
+        assertEquals("Русский", Languages.selfName("ru"));
+        assertEquals("Français", Languages.selfName("fr"));
+    }
+
+    @Test
+    void isRightToLeft_whenDariPashtoSorani_isTrueAndKurmanjiSomaliRussianFrenchAreNot() {
+        for (String rtl : List.of("prs", "ps", "ckb")) {
+            assertTrue(Languages.isRightToLeft(rtl), rtl);
+        }
+        for (String ltr : List.of("kmr", "so", "ru", "fr")) {
+            assertFalse(Languages.isRightToLeft(ltr), ltr);
+        }
+    }
+
+    @Test
+    void fallback_whenDariHasNoTexts_takesFarsiNotTheSourceLanguage() {
+        assertEquals("fa", Languages.fallback("prs", List.of("nl", "en", "fa"), "nl"));
+        assertEquals("prs", Languages.fallback("prs", List.of("nl", "prs", "fa"), "nl"));
+        assertEquals("ar", Languages.fallback("ar-SY", List.of("nl", "ar"), "nl"));
+        assertEquals("kmr", Languages.fallback("ku-TR", List.of("nl", "kmr"), "nl"));
+        assertEquals("nl", Languages.fallback("xx", List.of("nl", "fa"), "nl"));
+        assertEquals("nl", Languages.fallback(null, List.of("nl", "fa"), "nl"));
+    }
+
+    @Test
+    void numbers_whenPashtoDariOrSoraniDigits_areReadAndWrittenInTheirScript() {
+        assertEquals("۱۲", Texts.number("ps", 12));
+        assertEquals("۱۲", Texts.number("prs", 12));
+        assertEquals("١٢", Texts.number("ckb", 12));
+        assertEquals(Optional.of(12), Digits.parseInt("۱۲"));
+        assertEquals(Optional.of(12), Digits.parseInt("١٢"));
+    }
 }

@@ -100,7 +100,7 @@ class SurveyPublisherTest {
     void exampleSurveys_arePublishedAtStartUp() {
         assertTrue(catalog.latest("toegang_tot_werk").isPresent());
         assertTrue(catalog.latest("veiligheid_en_stabiliteit").isPresent());
-        assertEquals(7, catalog.latest("toegang_tot_werk").orElseThrow().version().survey().languages().size());
+        assertEquals(14, catalog.latest("toegang_tot_werk").orElseThrow().version().survey().languages().size());
     }
 
     @Test

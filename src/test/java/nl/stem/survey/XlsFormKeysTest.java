@@ -52,7 +52,7 @@ class XlsFormKeysTest {
     }
 
     @Test
-    void mediaAudio_isKeptPerLanguage_withAWarningUntilStemPlaysIt() {
+    void mediaAudio_isKeptPerLanguage_withAWarningWhenNoMediaFolderCameWithIt() {
         LoadResult r = load(survey("""
                   - id: story
                     type: audio
@@ -62,7 +62,7 @@ class XlsFormKeysTest {
         assertTrue(r.valid(), r.problems().toString());
         Question q = r.survey().question("story").orElseThrow();
         assertEquals(Map.of("nl", "verhaal_nl.mp3"), q.head().audio());
-        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 9 && p.message().contains("not played yet")), r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.line() == 9 && p.message().contains("sent as text only")), r.problems().toString());
 
         LoadResult bad = load(survey("""
                   - id: story

@@ -127,11 +127,21 @@ public class PreviewApi {
         }
         String mime = file.contentType().toLowerCase(Locale.ROOT);
         MediaRef ref = new MediaRef(kind, mime, stored.sizeBytes(), null, "sha256:" + stored.sha256());
-        Outcome outcome = preview.send(token, id, new Input.Media(ref),
-                new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
+        Outcome outcome;
+        try {
+            outcome = preview.send(token, id, new Input.Media(ref), new Inbound.StoredMedia(stored.sha256(), stored.sizeBytes(), mime));
+        } catch (RuntimeException e) {
+            mediaFiles.deleteUnreferenced(java.util.List.of(stored.sha256()));
+            throw e;
+        }
+        // The file was stored before the conversation decided: an upload it did not take as an
+        // answer (a re-prompt, a repeated id) leaves no file behind.
+        boolean removed = mediaFiles.deleteUnreferenced(java.util.List.of(stored.sha256())) == 1;
         try {
             // Another instance may have deleted the same content between the put and the commit.
-            mediaFiles.restoreIfDeleted(stored.sha256(), () -> Files.newInputStream(file.uploadedFile()), max);
+            if (!removed) {
+                mediaFiles.restoreIfDeleted(stored.sha256(), () -> Files.newInputStream(file.uploadedFile()), max);
+            }
         } catch (SQLException e) {
             throw new IOException("could not check the stored upload", e);
         }

@@ -22,10 +22,14 @@ import nl.stem.conversation.ChannelIdentity;
 import nl.stem.conversation.ConversationService;
 import nl.stem.conversation.Inbound;
 import nl.stem.conversation.Outcome;
+import nl.stem.conversation.Respondent;
 import nl.stem.conversation.SessionRecord;
 import nl.stem.conversation.SessionStore;
 import nl.stem.engine.Input;
 import nl.stem.engine.Outbound;
+import nl.stem.engine.UiTexts;
+import nl.stem.language.Languages;
+import nl.stem.media.prompt.PromptLinks;
 import nl.stem.identity.Channel;
 import nl.stem.outbox.OutboxMessage;
 import nl.stem.outbox.OutboxStore;
@@ -54,6 +58,12 @@ public class PreviewConversations {
     DataSource ds;
     @Inject
     OutboxStore outbox;
+    @Inject
+    PromptLinks links;
+    @Inject
+    java.time.Clock clock;
+    @Inject
+    UiTexts ui;
 
     /** Starts a conversation on a survey in a language; returns its token. */
     public String start(String surveyId, String language) {
@@ -134,6 +144,31 @@ public class PreviewConversations {
         return s == null ? "none" : s.status;
     }
 
+    /**
+     * The conversation's language (the respondent's, else the survey's source language, else
+     * English) and Stem's texts the page shows in it: the status names ({@code status.*}) and its
+     * error messages ({@code error.*}), so nothing on the page is in English after "delete my data".
+     */
+    @Transactional
+    public PageTexts pageTexts(String token) {
+        ChannelIdentity identity = requireConversation(token);
+        Respondent r = Respondent.findById(identity.respondentId);
+        String lang = r == null || r.preferredLanguage == null ? UiTexts.FALLBACK_LANGUAGE : r.preferredLanguage;
+        java.util.Map<String, String> texts = new java.util.TreeMap<>();
+        for (String key : PAGE_TEXTS) {
+            texts.put(key, ui.pattern(lang, key));
+        }
+        return new PageTexts(lang, Languages.isRightToLeft(lang), texts);
+    }
+
+    /** The page's language, direction and texts. */
+    public record PageTexts(String language, boolean rtl, java.util.Map<String, String> texts) {
+    }
+
+    private static final List<String> PAGE_TEXTS = List.of("status.active", "status.choosing_language", "status.paused",
+            "status.completed", "status.stopped", "status.refused", "status.expired", "status.deleted",
+            "error.ended", "error.failed", "error.too_large");
+
     /** A token that never had a conversation (no message was ever addressed to it) is unknown: 404. */
     private void requireKnown(String token) {
         if (token == null || !TOKEN.matcher(token).matches() || OutboxMessage.count("channel = ?1 and recipient = ?2", CHANNEL, token) == 0) {
@@ -153,7 +188,9 @@ public class PreviewConversations {
     private PreviewMessage toMessage(OutboxMessage m) {
         try {
             Outbound o = json.readValue(m.payload, Outbound.class);
-            return new PreviewMessage(m.id, o.kind().name().toLowerCase(java.util.Locale.ROOT), o.text(), o.buttons(), o.rtl(), o.questionId());
+            String audio = o.audio() == null ? null : links.path(o.audio().sha256(), clock.instant());
+            return new PreviewMessage(m.id, o.kind().name().toLowerCase(java.util.Locale.ROOT), o.text(), o.buttons(), o.rtl(),
+                    o.questionId(), audio);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Outbox message " + m.id + " is unreadable", e);
         }

@@ -40,7 +40,7 @@ public class PreviewPages {
     static class Templates {
         static native TemplateInstance list(List<SurveyOption> surveys);
 
-        static native TemplateInstance chat(String token);
+        static native TemplateInstance chat(String token, PreviewConversations.PageTexts page, String textsJson);
     }
 
     @Inject
@@ -49,6 +49,8 @@ public class PreviewPages {
     PreviewConversations preview;
     @Inject
     StemConfig config;
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -75,8 +77,14 @@ public class PreviewPages {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance chat(@PathParam("token") String token) {
         requireEnabled();
-        preview.requireConversation(token);
-        return Templates.chat(token);
+        PreviewConversations.PageTexts page = preview.pageTexts(token);
+        String textsJson;
+        try {
+            textsJson = json.writeValueAsString(page.texts());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return Templates.chat(token, page, textsJson);
     }
 
     /** The first language of an Accept-Language header that one of the survey's languages serves. */

@@ -1,5 +1,13 @@
 package nl.stem.channel.telegram;
 
+import java.io.ByteArrayInputStream;
+import java.util.Optional;
+
+import org.telegram.telegrambots.meta.api.methods.send.SendVoice;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+
+import nl.stem.media.prompt.PromptStore;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
@@ -47,6 +55,8 @@ public class TelegramSender implements ChannelSender {
     BotApi api;
     @Inject
     ObjectMapper json;
+    @Inject
+    PromptStore prompts;
 
     @Override
     public String channel() {
@@ -81,6 +91,9 @@ public class TelegramSender implements ChannelSender {
         } catch (NumberFormatException | JsonProcessingException e) {
             return new SendResult.Failed("Unreadable outbox message: " + e.getClass().getSimpleName(), false);
         }
+        if (outbound.kind() == Outbound.Kind.VOICE) {
+            return sendVoice(chatId, outbound);
+        }
         List<String> parts = MessageParts.split(outbound.text(), MessageParts.MAX);
         if (parts.isEmpty()) {
             return new SendResult.Failed("Empty text: Telegram refuses empty messages", false);
@@ -113,6 +126,40 @@ public class TelegramSender implements ChannelSender {
             partsSent.remove(key);
         }
         return new SendResult.Sent(lastId);
+    }
+
+    /**
+     * A question read aloud, with sendVoice: the file's Telegram {@code file_id} when it was uploaded
+     * before (Telegram keeps it; no bytes go twice), else the file itself, whose new file_id is then
+     * remembered. A prompt that is gone (a version's audio removed) fails for good: the question's
+     * text follows in its own message either way.
+     */
+    private SendResult sendVoice(long chatId, Outbound outbound) {
+        String sha = outbound.audio() == null ? null : outbound.audio().sha256();
+        Optional<String> known = sha == null ? Optional.empty() : prompts.telegramFileId(sha);
+        InputFile file;
+        if (known.isPresent()) {
+            file = new InputFile(known.get());
+        } else {
+            Optional<byte[]> bytes = sha == null ? Optional.empty() : prompts.content(sha);
+            if (bytes.isEmpty()) {
+                return new SendResult.Failed("No prompt file " + sha, false);
+            }
+            file = new InputFile(new ByteArrayInputStream(bytes.get()), "question.ogg");
+        }
+        SendVoice.SendVoiceBuilder<?, ?> voice = SendVoice.builder().chatId(chatId).voice(file);
+        if (outbound.audio().durationMs() > 0) {
+            voice.duration((int) Math.max(1, Math.round(outbound.audio().durationMs() / 1000.0)));
+        }
+        try {
+            Message sent = api.client().execute(voice.build());
+            if (known.isEmpty() && sent != null && sent.getVoice() != null && sent.getVoice().getFileId() != null) {
+                prompts.rememberTelegramFileId(sha, sent.getVoice().getFileId());
+            }
+            return new SendResult.Sent(sent == null || sent.getMessageId() == null ? null : String.valueOf(sent.getMessageId()));
+        } catch (TelegramApiException e) {
+            return classify(e);
+        }
     }
 
     /** The Bot API requests for one message: its parts in order, the keyboard on the last. */

@@ -19,6 +19,7 @@ import com.twilio.type.PhoneNumber;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import nl.stem.engine.Outbound;
+import nl.stem.media.prompt.PromptLinks;
 import nl.stem.outbox.ChannelSender;
 import nl.stem.outbox.OutboxMessage;
 
@@ -56,6 +57,8 @@ public class WhatsAppSender implements ChannelSender {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    PromptLinks links;
 
     private volatile TwilioRestClient client;
 
@@ -102,7 +105,17 @@ public class WhatsAppSender implements ChannelSender {
         }
         String language = recipient.language();
         List<Part> parts;
-        if (recipient.inWindow(clock.instant())) {
+        if (outbound.kind() == Outbound.Kind.VOICE) {
+            // A question read aloud: a reply, so inside the window; its text follows as its own message.
+            if (!recipient.inWindow(clock.instant())) {
+                return new SendResult.Failed("outside the 24-hour window", false);
+            }
+            Optional<String> url = outbound.audio() == null ? Optional.empty() : links.url(outbound.audio().sha256(), clock.instant());
+            if (url.isEmpty()) {
+                return new SendResult.Failed("no stem.public-url: Twilio cannot fetch the prompt", false);
+            }
+            parts = List.of(Part.media(url.get()));
+        } else if (recipient.inWindow(clock.instant())) {
             parts = new OutboundRenderer(json).freeForm(outbound, lookup(config.quickReplyTemplates(), language));
         } else if (outbound.kind() == Outbound.Kind.INVITATION) {
             Optional<String> template = lookup(config.templates(), language);
@@ -135,7 +148,10 @@ public class WhatsAppSender implements ChannelSender {
     }
 
     private MessageCreator creator(String to, Part part) {
-        MessageCreator c = Message.creator(new PhoneNumber(to), new PhoneNumber(config.whatsappFrom().orElseThrow()), part.body());
+        MessageCreator c = part.mediaUrl() != null
+                ? Message.creator(new PhoneNumber(to), new PhoneNumber(config.whatsappFrom().orElseThrow()),
+                        List.of(java.net.URI.create(part.mediaUrl())))
+                : Message.creator(new PhoneNumber(to), new PhoneNumber(config.whatsappFrom().orElseThrow()), part.body());
         if (part.contentSid() != null) {
             c.setContentSid(part.contentSid()).setContentVariables(part.contentVariables());
         }

@@ -12,9 +12,13 @@ public record SurveyTexts(String sourceLanguage, Map<String, Map<String, String>
         byLanguage = Map.copyOf(byLanguage);
     }
 
-    /** The pattern for {@code key} in {@code language}, falling back to the source language. */
+    /**
+     * The pattern for {@code key} in {@code language}, else in the translation ICU's LocaleMatcher
+     * finds closest ({@code prs -> fa}: Dari speakers read Farsi), else in the source language.
+     */
     public String pattern(String language, String key) {
-        Map<String, String> texts = byLanguage.get(language);
+        Map<String, String> texts = language == null ? null
+                : byLanguage.get(nl.stem.language.Languages.fallback(language, byLanguage.keySet(), sourceLanguage));
         String p = texts == null ? null : texts.get(key);
         if (p == null) {
             Map<String, String> source = byLanguage.get(sourceLanguage);

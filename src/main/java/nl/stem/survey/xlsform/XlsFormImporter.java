@@ -1290,8 +1290,8 @@ final class XlsFormImporter {
             case "media" -> {
                 if ("audio".equals(c.media())) {
                     if (hasValues(survey, c)) {
-                        reportColumn(survey, c, Severity.WARNING, "recorded questions are kept with the survey for when Stem plays them; "
-                                + "until then it sends the question as text");
+                        reportColumn(survey, c, Severity.INFO, "recorded questions are sent as a voice note before the question: "
+                                + "the files go in the survey's media folder (surveys/<id>-media/), OGG/Opus of at most 512 KB");
                     }
                 } else {
                     warnColumn(survey, c, "Stem sends no " + c.media() + " with questions; the column is ignored");

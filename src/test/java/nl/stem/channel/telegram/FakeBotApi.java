@@ -236,7 +236,9 @@ public final class FakeBotApi {
             try {
                 json = text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
             } catch (IOException e) {
-                // Multipart (setWebhook): recorded as text.
+                // Multipart (setWebhook, sendVoice with a file): recorded as text, its fields as JSON.
+                String type = ex.getRequestHeaders().getFirst("Content-Type");
+                json = type != null && type.startsWith("multipart/form-data") ? multipartFields(type, body) : null;
             }
             synchronized (calls) {
                 calls.add(new Call(method, text, json, Instant.now()));
@@ -258,6 +260,7 @@ public final class FakeBotApi {
             switch (method) {
                 case "sendmessage" -> ok(ex, sentMessage(json));
                 case "getfile" -> getFile(ex, json);
+                case "sendvoice" -> ok(ex, sentVoice(json));
                 default -> ok(ex, JSON.getNodeFactory().booleanNode(true));
             }
         } catch (RuntimeException e) {
@@ -286,6 +289,58 @@ public final class FakeBotApi {
             m.set("text", request.get("text"));
         }
         return m;
+    }
+
+    /**
+     * A sent voice note: a new file_id for an uploaded file ({@code voice} is "upload:<bytes>"),
+     * the same one when the request named a file_id.
+     */
+    private JsonNode sentVoice(JsonNode request) {
+        ObjectNode m = (ObjectNode) sentMessage(request);
+        String voice = request == null ? "" : request.path("voice").asText("");
+        if (voice.startsWith("attach://")) {
+            // telegrambots uploads the file as its own part and names it: attach://<part>.
+            voice = request.path(voice.substring("attach://".length())).asText("");
+            ((ObjectNode) request).put("voice", voice);
+        }
+        ObjectNode v = m.putObject("voice");
+        v.put("file_id", voice.startsWith("upload:") ? "voice-file-" + messageIds.get() : voice);
+        v.put("file_unique_id", "uv" + messageIds.get());
+        v.put("duration", request == null ? 0 : request.path("duration").asInt(0));
+        v.put("mime_type", "audio/ogg");
+        return m;
+    }
+
+    /** The fields of a multipart body: text fields as they are, a file as {@code "upload:<size>"}. */
+    private static ObjectNode multipartFields(String contentType, byte[] body) {
+        ObjectNode out = JSON.createObjectNode();
+        int b = contentType.indexOf("boundary=");
+        if (b < 0) {
+            return out;
+        }
+        String boundary = "--" + contentType.substring(b + "boundary=".length()).replace("\"", "").split(";")[0].strip();
+        String all = new String(body, StandardCharsets.ISO_8859_1);
+        for (String part : all.split(java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headerEnd);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            String value = part.substring(headerEnd + 4);
+            if (value.endsWith("\r\n")) {
+                value = value.substring(0, value.length() - 2);
+            }
+            if (headers.contains("filename=")) {
+                out.put(name.group(1), "upload:" + value.length());
+            } else {
+                out.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     private void getFile(HttpExchange ex, JsonNode request) throws IOException {

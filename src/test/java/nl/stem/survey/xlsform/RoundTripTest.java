@@ -190,7 +190,7 @@ class RoundTripTest {
             assertEquals(List.of("survey", "choices", "settings"), List.of(wb.getSheetName(0), wb.getSheetName(1), wb.getSheetName(2)));
             List<String> header = cells(wb.getSheet("survey").getRow(0));
             assertEquals(List.of("type", "name", "label::Dutch (nl)", "label::English (en)", "label::Arabic (ar)", "label::Tigrinya (ti)",
-                    "label::Persian (fa)", "label::Ukrainian (uk)", "label::Turkish (tr)", "required", "relevant", "constraint",
+                    "label::Persian (fa)", "label::Dari (prs)", "label::Pashto (ps)", "label::Central Kurdish (ckb)", "label::Kurdish (kmr)", "label::Somali (so)", "label::Ukrainian (uk)", "label::Russian (ru)", "label::Turkish (tr)", "label::French (fr)", "required", "relevant", "constraint",
                     "appearance", "stem_type", "consent", "ioi"), header);
             XSSFSheet survey = wb.getSheet("survey");
             assertEquals(List.of("acknowledge", "consent"), cells(survey.getRow(1)).subList(0, 2));

@@ -275,8 +275,8 @@ class XlsFormImportTest {
         assertEquals("help_uwv == 1 or not answered(story)", voice.head().when().source());
         assertProblem(ok, "choices!B7", Severity.INFO, "'na' is Stem's own 'not applicable' button");
         assertProblem(ok, "survey!H3", Severity.WARNING, "Stem shows the points between 1 and 5 as numbers only: the labels of 3 are not shown");
-        assertProblem(ok, "survey!M1", Severity.WARNING, "recorded questions are kept with the survey");
-        assertProblem(ok, "survey!M2", Severity.WARNING, "not played yet");
+        assertProblem(ok, "survey!M1", Severity.INFO, "recorded questions are sent as a voice note before the question");
+        assertProblem(ok, "survey!M2", Severity.WARNING, "sent as text only");
     }
 
     @Test

@@ -60,7 +60,7 @@ class XlsFormResourceTest {
         byte[] xlsx = export("toegang_tot_werk", 1);
         post(xlsx, "").then().statusCode(200).body("valid", equalTo(true)).body("surveyId", equalTo("toegang_tot_werk"))
                 .body("checksum", equalTo(v1.getString("checksum"))).body("sameAsVersion", equalTo(1))
-                .body("languages", equalTo(List.of("nl", "en", "ar", "ti", "fa", "uk", "tr")));
+                .body("languages", equalTo(List.of("nl", "en", "ar", "ti", "fa", "prs", "ps", "ckb", "kmr", "so", "uk", "ru", "tr", "fr")));
         post(xlsx, "?publish=true").then().statusCode(200).body("created", equalTo(false)).body("version", equalTo(1))
                 .body("checksum", equalTo(v1.getString("checksum")));
     }
