@@ -146,10 +146,12 @@ public class TelegramSender implements ChannelSender {
             String reason = "Telegram " + code + (r.getApiResponse() == null ? "" : ": " + r.getApiResponse());
             if (code == 429) {
                 Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-                return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason);
+                // Telegram's block applies to the whole bot: the coordinator sees it as a rate limit.
+                return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason,
+                        nl.stem.outbox.FailureReason.RATE_LIMITED);
             }
             if (code == 403) {
-                return new SendResult.Failed(reason, true);
+                return new SendResult.Failed(reason, true, nl.stem.outbox.FailureReason.UNREACHABLE, "blocked");
             }
             if (code == 400) {
                 return new SendResult.Failed(reason, false);
