@@ -96,12 +96,14 @@ public class OutboxStore {
             with body as materialized (
                 select n, cast(b as jsonb) as payload from unnest(cast(? as text[])) with ordinality as u(b, n))
             insert into outbox (channel, respondent_id, recipient, priority, payload, status, attempts,
-                                next_attempt_at, idempotency_key, created_at, business_initiated)
+                                next_attempt_at, idempotency_key, created_at, business_initiated, failure_reason)
             select m.channel, cast(m.respondent_id as uuid), m.recipient, m.priority, body.payload, 'queued', 0,
-                   cast(m.not_before as timestamptz), cast(m.idempotency_key as uuid), ?, m.business
+                   cast(m.not_before as timestamptz), cast(m.idempotency_key as uuid), ?, m.business,
+                   case when m.moved then 'daily_limit' end
             from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]),
-                        cast(? as text[]), cast(? as text[]), cast(? as boolean[]))
-                     with ordinality as m(channel, respondent_id, recipient, priority, body, not_before, idempotency_key, business, n)
+                        cast(? as text[]), cast(? as text[]), cast(? as boolean[]), cast(? as boolean[]))
+                     with ordinality as m(channel, respondent_id, recipient, priority, body, not_before, idempotency_key, business,
+                                          moved, n)
             join body on body.n = m.body
             order by m.n
             returning id, idempotency_key
@@ -118,7 +120,10 @@ public class OutboxStore {
     }
 
     /** When a new message goes, and whether it opens a conversation (counts toward its channel's daily limit). */
-    public record Planned(Instant at, boolean businessInitiated) {
+    public record Planned(Instant at, boolean businessInitiated, boolean moved) {
+        Planned(Instant at, boolean businessInitiated) {
+            this(at, businessInitiated, false);
+        }
     }
 
     /**
@@ -174,7 +179,8 @@ public class OutboxStore {
             Instant[] times = DailyLimitPlan.plan(limit, DAY, booked,
                     opening.stream().map(i -> out[i].at()).toList(), opening.stream().map(i -> messages.get(i).window()).toList());
             for (int k = 0; k < opening.size(); k++) {
-                out[opening.get(k)] = new Planned(times[k], true);
+                int i = opening.get(k);
+                out[i] = new Planned(times[k], true, times[k].isAfter(out[i].at()));
             }
         }
         return List.of(out);
@@ -300,6 +306,7 @@ public class OutboxStore {
         int n = messages.size();
         List<Planned> plan = plan(c, messages, now);
         Boolean[] business = new Boolean[n];
+        Boolean[] moved = new Boolean[n];
         String[] channels = new String[n];
         String[] respondents = new String[n];
         String[] recipients = new String[n];
@@ -318,6 +325,7 @@ public class OutboxStore {
             bodyIndex[i] = bodies.computeIfAbsent(m.payload(), b -> bodies.size() + 1);
             notBefore[i] = plan.get(i).at().toString();
             business[i] = plan.get(i).businessInitiated();
+            moved[i] = plan.get(i).moved();
             keys[i] = Ids.uuid();
             keyText[i] = keys[i].toString();
         }
@@ -333,6 +341,7 @@ public class OutboxStore {
             ps.setArray(8, c.createArrayOf("text", notBefore));
             ps.setArray(9, c.createArrayOf("text", keyText));
             ps.setArray(10, c.createArrayOf("boolean", business));
+            ps.setArray(11, c.createArrayOf("boolean", moved));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ids.put(rs.getObject(2, UUID.class), rs.getLong(1));
@@ -419,7 +428,7 @@ public class OutboxStore {
     public boolean recordSent(long id, Instant claimedAt, String providerMessageId, Instant now) throws SQLException {
         return statement("""
                 update outbox set status = 'sent', sent_at = ?, provider_message_id = ?, attempts = attempts + 1,
-                                  last_error = null, claimed_at = null
+                                  last_error = null, failure_reason = null, claimed_at = null
                 where id = ? and status = 'sending' and claimed_at = ?""", now, providerMessageId, id, claimedAt) == 1;
     }
 
