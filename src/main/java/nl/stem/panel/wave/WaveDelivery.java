@@ -12,6 +12,15 @@ import java.util.List;
  */
 public record WaveDelivery(long wave, List<Channel> channels) {
 
+    /** A problem with its channel, for a page's one table. */
+    public record ChannelProblem(String channel, Problem problem) {
+    }
+
+    /** Every channel's problems in one list. */
+    public List<ChannelProblem> problems() {
+        return channels.stream().flatMap(c -> c.problems().stream().map(p -> new ChannelProblem(c.channel(), p))).toList();
+    }
+
     /** One channel's figures. {@code problems}: the failed and waiting messages by reason. */
     public record Channel(String channel, long queued, long sent, long delivered, long read, long failed, long cancelled,
                           List<Problem> problems) {
