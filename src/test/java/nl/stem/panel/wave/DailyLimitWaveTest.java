@@ -51,9 +51,12 @@ class DailyLimitWaveTest {
     public static class NewNumber implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            // No default template here: a language without its own has none.
             return Map.of("stem.twilio.daily-conversation-limit", "250",
                     "stem.twilio.prices.marketing.31", "0.1597",
-                    "stem.panel.organisation", "OpenEmbassy");
+                    "stem.panel.organisation", "OpenEmbassy",
+                    "stem.twilio.templates.default", " ",
+                    "stem.twilio.templates.nl", TEMPLATE);
         }
 
         @Override
@@ -65,7 +68,7 @@ class DailyLimitWaveTest {
     static final int MEMBERS = 600;
     static final int LIMIT = 250;
     static final int WROTE_BEFORE = 10;
-    static final String TEMPLATE = "HXinvitedefault000000000000000000";
+    static final String TEMPLATE = "HXinvitenl00000000000000000000000";
     /** 09:30Z is 10:30 in Amsterdam: outside the default quiet hours (21:00-09:00), on each of the three days. */
     static final Instant T0 = Instant.parse("2031-03-04T09:30:00Z");
     static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
@@ -91,6 +94,9 @@ class DailyLimitWaveTest {
         panel.update("update outbox set status = 'cancelled', last_error = 'cancelled by DailyLimitWaveTest' where status = 'queued'");
         panel.update("update outbox set conversation_started_at = null where conversation_started_at is not null");
         survey = WaveTest.publishSurvey("limit_" + panel.prefix);
+    }
+
+    private void enrol600() throws Exception {
         for (int i = 0; i < MEMBERS; i++) {
             Phone p = Phone.fresh();
             phones.add(p);
@@ -120,6 +126,7 @@ class DailyLimitWaveTest {
 
     @Test
     void aWaveOf600_onANewNumber_goesOverThreeDaysWithin250NewConversations_andNothingIsLostOrSentTwice() throws Exception {
+        enrol600();
         // The dry run: a three-day schedule and its cost, nothing queued. (Invitations at T0, a few seconds ahead.)
         clock.set(T0.minusSeconds(10));
         long outboxBefore = count("select count(*) from outbox");
@@ -225,6 +232,36 @@ class DailyLimitWaveTest {
                   and (select count(distinct b.recipient) from outbox b where b.channel = 'whatsapp'
                        and b.conversation_started_at > a.conversation_started_at - interval '24 hours'
                        and b.conversation_started_at <= a.conversation_started_at) > 250"""));
+        as("coordinator").post("/api/waves/" + wave + "/close").then().statusCode(200);
+    }
+
+    @Test
+    void launch_whenWhatsAppMembersHaveALanguageWithoutATemplate_isRefusedNamingTheLanguagesAndKeys() throws Exception {
+        panel.member("ti1", "whatsapp", Phone.fresh().from, "ti", null, null);
+        panel.member("ti2", "whatsapp", Phone.fresh().from, "ti", null, null);
+        panel.member("so", "whatsapp", Phone.fresh().from, "so", null, null);
+        panel.member("nl", "whatsapp", Phone.fresh().from, "nl", null, null);
+        panel.member("tg", "telegram", "7" + panel.prefix.hashCode(), "ti", null, null);
+        List<String> members = List.of(panel.id("ti1"), panel.id("ti2"), panel.id("so"), panel.id("nl"), panel.id("tg"));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "Talen " + panel.prefix, "survey", survey, "members", members));
+        long before = count("select count(*) from outbox");
+
+        String message = as("coordinator").contentType(ContentType.JSON).body(body).post("/api/waves")
+                .then().statusCode(422).extract().jsonPath().getString("message");
+        assertEquals("No approved whatsapp template for so (1 member: set stem.twilio.templates.so), "
+                + "ti (2 members: set stem.twilio.templates.ti); or set stem.twilio.templates.default for every other language "
+                + "(docs/whatsapp-templates.md)", message);
+        assertEquals(before, count("select count(*) from outbox"), "nothing queued");
+        body.put("dryRun", true);
+        JsonPath dry = as("coordinator").contentType(ContentType.JSON).body(body).post("/api/waves").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of(message), dry.getList("problems"), "the dry run says what the launch would refuse");
+        assertEquals(5, dry.getInt("invited"));
+        // Without them it launches: Telegram needs no template.
+        body.remove("dryRun");
+        body.put("members", List.of(panel.id("nl"), panel.id("tg")));
+        long wave = as("coordinator").contentType(ContentType.JSON).body(body).post("/api/waves").then().statusCode(201)
+                .extract().jsonPath().getLong("wave");
         as("coordinator").post("/api/waves/" + wave + "/close").then().statusCode(200);
     }
 
