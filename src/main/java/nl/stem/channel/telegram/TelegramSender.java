@@ -60,7 +60,7 @@ public class TelegramSender implements ChannelSender {
 
     @Override
     public double messagesPerSecond() {
-        return config.messagesPerSecond();
+        return config.paidBroadcast() ? config.paidBroadcastMessagesPerSecond() : config.messagesPerSecond();
     }
 
     @Override
@@ -87,7 +87,7 @@ public class TelegramSender implements ChannelSender {
         }
         List<SendMessage> requests;
         try {
-            requests = requests(chatId, parts, outbound);
+            requests = requests(chatId, parts, outbound, config.paidBroadcast());
         } catch (Keyboards.CallbackDataException e) {
             return new SendResult.Failed(e.getMessage(), false);
         }
@@ -117,9 +117,17 @@ public class TelegramSender implements ChannelSender {
 
     /** The Bot API requests for one message: its parts in order, the keyboard on the last. */
     static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound) {
+        return requests(chatId, parts, outbound, false);
+    }
+
+    /** As above; {@code paidBroadcast}: each request may go past the free limits, for a fee (stem.telegram.paid-broadcast). */
+    static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound, boolean paidBroadcast) {
         List<SendMessage> out = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             var b = SendMessage.builder().chatId(chatId).text(parts.get(i));
+            if (paidBroadcast) {
+                b.allowPaidBroadcast(true);
+            }
             if (i == parts.size() - 1 && !outbound.buttons().isEmpty()) {
                 b.replyMarkup(Keyboards.of(outbound.buttons()));
             }
