@@ -79,6 +79,8 @@ class DailyLimitWaveTest {
     MovableClock clock;
     @Inject
     OutboxSender sender;
+    @Inject
+    Reminders reminders;
 
     PanelFixture panel;
     String survey;
@@ -117,7 +119,7 @@ class DailyLimitWaveTest {
 
     Map<String, Object> wave(boolean dryRun) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "Groot " + panel.prefix, "survey", survey,
-                "members", ids.stream().map(panel::id).toList(), "inviteAt", T0.toString()));
+                "members", ids.stream().map(panel::id).toList(), "inviteAt", T0.toString(), "reminderHours", List.of(24)));
         if (dryRun) {
             body.put("dryRun", true);
         }
@@ -151,6 +153,8 @@ class DailyLimitWaveTest {
                 line.get("countryCode"), line.get("messages")));
         assertEquals(0, new BigDecimal("94.2230").compareTo(new BigDecimal(dry.getString("cost.total"))), dry.getString("cost.total"));
         assertEquals("USD", dry.getString("cost.currency"));
+        assertEquals(0, new BigDecimal("188.4460").compareTo(new BigDecimal(dry.getString("cost.withRemindersAtMost"))),
+                "if every member got the reminder too");
 
         // The launch does what the dry run said.
         JsonPath report = as("coordinator").contentType(ContentType.JSON).body(wave(false)).post("/api/waves")
@@ -216,8 +220,21 @@ class DailyLimitWaveTest {
         sender.wake();
         await("day 3's invitations", () -> invitationsSent(wave) == MEMBERS);
 
-        // Nothing lost, nothing twice: one template for each of the 590, one text for each of the 10.
-        List<Map<String, String>> templates = templatesTo(phones);
+        // Reminders count against the same limit: day 3's 90 new conversations leave 160 places.
+        int reminded = reminders.run(clock.instant());
+        assertTrue(reminded > LIMIT, "reminders due for the members of days 1 and 2 who did not answer: " + reminded);
+        long remindersNow = count("select count(*) from outbox o join panel_contacts c on c.outbox_id = o.id where c.wave_id = " + wave
+                + " and c.kind = 'reminder' and o.business_initiated and o.next_attempt_at <= '" + clock.instant().plusSeconds(60) + "'");
+        assertEquals(LIMIT - (MEMBERS - WROTE_BEFORE - 2 * LIMIT), remindersNow);
+        assertEquals(reminded - remindersNow, count("select count(*) from outbox o join panel_contacts c on c.outbox_id = o.id "
+                + "where c.wave_id = " + wave + " and c.kind = 'reminder' and o.failure_reason = 'daily_limit'"), "the rest wait a day");
+        sender.wake();
+        await("the reminders that fit", () -> count("select count(*) from outbox o join panel_contacts c on c.outbox_id = o.id "
+                + "where c.wave_id = " + wave + " and c.kind = 'reminder' and o.status = 'sent'") == remindersNow);
+
+        // Nothing lost, nothing twice: one invitation template for each of the 590, one text for each of the 10.
+        List<Map<String, String>> templates = templatesTo(phones).stream()
+                .filter(m -> !reminderTokens(wave).contains(m.get("token"))).toList();
         assertEquals(MEMBERS - WROTE_BEFORE, templates.size());
         assertEquals(MEMBERS - WROTE_BEFORE, new HashSet<>(templates.stream().map(m -> m.get("To")).toList()).size());
         assertEquals(0L, count("select count(*) from outbox o join wave_members wm on wm.invite_outbox_id = o.id "
@@ -233,6 +250,7 @@ class DailyLimitWaveTest {
                        and b.conversation_started_at > a.conversation_started_at - interval '24 hours'
                        and b.conversation_started_at <= a.conversation_started_at) > 250"""));
         as("coordinator").post("/api/waves/" + wave + "/close").then().statusCode(200);
+        panel.update("update outbox set status = 'cancelled' where status = 'queued'");
     }
 
     @Test
@@ -263,6 +281,19 @@ class DailyLimitWaveTest {
         long wave = as("coordinator").contentType(ContentType.JSON).body(body).post("/api/waves").then().statusCode(201)
                 .extract().jsonPath().getLong("wave");
         as("coordinator").post("/api/waves/" + wave + "/close").then().statusCode(200);
+    }
+
+    private Set<String> reminderTokens(long wave) {
+        try {
+            Set<String> out = new HashSet<>();
+            for (Object[] r : panel.rows("select o.idempotency_key::text from outbox o join panel_contacts c on c.outbox_id = o.id "
+                    + "where c.wave_id = ? and c.kind = 'reminder'", wave)) {
+                out.add((String) r[0]);
+            }
+            return out;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private List<Map<String, String>> templatesTo(List<Phone> phones) {
