@@ -134,6 +134,14 @@ public class OutboxStore {
      */
     public List<Planned> plan(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
         Planned[] out = new Planned[messages.size()];
+        if (messages.stream().allMatch(m -> m.priority() == OutboxMessage.PRIORITY_REPLY)) {
+            // The webhook's hot path: replies answer a message, so they never open a conversation.
+            for (int i = 0; i < out.length; i++) {
+                NewMessage m = messages.get(i);
+                out[i] = new Planned(m.notBefore() == null || m.notBefore().isBefore(now) ? now : m.notBefore(), false);
+            }
+            return List.of(out);
+        }
         Map<String, List<Integer>> counted = new LinkedHashMap<>();
         Map<String, ChannelSender> limited = new HashMap<>();
         for (ChannelSender s : senders) {
