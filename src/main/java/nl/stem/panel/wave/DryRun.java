@@ -44,6 +44,15 @@ public record DryRun(int invited, Map<String, Integer> byChannel, int links, Map
      * costs a template more: {@code withRemindersAtMost}.
      */
     public record Cost(String currency, List<CostLine> lines, BigDecimal total, int unpriced, BigDecimal withRemindersAtMost) {
+        /** The total as written, e.g. {@code 94.2230}. */
+        public String totalText() {
+            return total.toPlainString();
+        }
+
+        /** The most with reminders as written. */
+        public String withRemindersAtMostText() {
+            return withRemindersAtMost.toPlainString();
+        }
     }
 
     /** Template messages of one channel, category and country calling code, e.g. whatsapp, marketing, 31, 600 x 0.1597 = 95.82. */
