@@ -78,6 +78,9 @@ public interface WaveFormMessages {
     @Message("Messages")
     String col_messages();
 
+    @Message("Category, country")
+    String col_category();
+
     @Message("Price")
     String col_price();
 
