@@ -134,6 +134,8 @@ public enum ErrorCode {
     MISSING_LANGUAGES(422, "missing_languages"),
     /** survey (the survey id) is required */
     MISSING_SURVEY(400, "missing_survey"),
+    /** No approved whatsapp template for ti (3 members: set stem.twilio.templates.ti) */
+    MISSING_TEMPLATES(422, "missing_templates"),
     /** Send texts by language, e.g. {'texts': {'nl': '...', 'default': '...'}} */
     MISSING_TEXTS(400, "missing_texts"),
     /** Send the .xlsx as the body */

@@ -13,6 +13,45 @@ public interface DashboardMessages {
     @Message("Stem dashboard")
     String app_title();
 
+    @Message("Delivery")
+    String delivery_title();
+
+    @Message("Per channel: messages of this wave (invitations, reminders, feedback) still queued, sent, delivered, read, failed and cancelled. Below, every failure and every wait by reason, with what to do.")
+    String delivery_help();
+
+    @Message("Queued")
+    String col_queued();
+
+    @Message("Sent")
+    String col_sent();
+
+    @Message("Read")
+    String col_read();
+
+    @Message("Failed")
+    String col_failed();
+
+    @Message("Cancelled")
+    String col_cancelled();
+
+    @Message("Reason")
+    String col_reason();
+
+    @Message("What to do")
+    String col_todo();
+
+    @Message("State")
+    String col_state();
+
+    @Message("failed")
+    String state_failed();
+
+    @Message("waiting")
+    String state_waiting();
+
+    @Message("No message of this wave failed or waits.")
+    String delivery_no_problems();
+
     @Message("Log in")
     String login_title();
 

@@ -54,7 +54,7 @@ public class DashboardPages {
 
         static native TemplateInstance wave(Page page, Formats fmt, WaveStats stats, List<String> attributes, String by,
                                             String statsUrl, long refreshMs, long refreshSeconds, String timeMarker, String formToken,
-                                            List<String> languages);
+                                            List<String> languages, nl.stem.panel.wave.WaveDelivery delivery);
 
         static native TemplateInstance error(Page page, Formats fmt, String title, String message);
     }
@@ -67,6 +67,8 @@ public class DashboardPages {
     SecurityIdentity identity;
     @Inject
     nl.stem.survey.SurveyCatalog catalog;
+    @Inject
+    nl.stem.panel.wave.WaveDeliveries deliveries;
 
     @GET
     public TemplateInstance waves(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
@@ -94,7 +96,8 @@ public class DashboardPages {
         long refreshMs = Math.min(30_000, Math.max(1_000, config.refreshInterval().toMillis()));
         return localized(Templates.wave(page, formats(language), stats, stats.attributes(), attribute == null ? "" : attribute,
                 statsUrl, refreshMs, refreshMs / 1000, TIME_MARKER, FormTokens.of(cookie),
-                catalog.latest(stats.wave().surveyId()).map(p -> p.version().survey().languages()).orElse(List.of())), language);
+                catalog.latest(stats.wave().surveyId()).map(p -> p.version().survey().languages()).orElse(List.of()),
+                deliveries.of(waveId)), language);
     }
 
     /** Not logged in (no or an expired session): to the login form, coming back here afterwards. */

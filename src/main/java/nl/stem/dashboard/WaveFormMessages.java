@@ -54,6 +54,51 @@ public interface WaveFormMessages {
     @Message("Who this wave invites")
     String preview_title();
 
+    @Message("When the invitations go")
+    String schedule_title();
+
+    @Message("Within the daily limit on new WhatsApp conversations and the members' quiet hours. \"New conversations\" are templates to members who have not written in the last 24 hours: they count toward the limit and cost money.")
+    String schedule_help();
+
+    @Message("Day")
+    String col_day();
+
+    @Message("Invitations")
+    String col_invitations();
+
+    @Message("New conversations")
+    String col_templates();
+
+    @Message("The last invitation goes at {when}.")
+    String last_invitation(String when);
+
+    @Message("Estimated provider cost")
+    String cost_title();
+
+    @Message("Messages")
+    String col_messages();
+
+    @Message("Category, country")
+    String col_category();
+
+    @Message("Price")
+    String col_price();
+
+    @Message("Amount")
+    String col_amount();
+
+    @Message("Total for the invitations: {amount} {currency}; if every reminder went too, at most {most} {currency}.")
+    String cost_total(String amount, String currency, String most);
+
+    @Message("{n} messages have no price configured (stem.twilio.prices.<category>.<country code>).")
+    String cost_unpriced(int n);
+
+    @Message("No message of this wave costs anything.")
+    String cost_none();
+
+    @Message("Launching would be refused")
+    String problems_title();
+
     @Message("{n} members invited")
     String invited(int n);
 

@@ -54,7 +54,7 @@ public class WaveFormPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance form(Page page, WaveForm form, List<PublishedSurvey> surveys, String formToken,
-                                            LaunchPreview preview, String error);
+                                            LaunchPreview preview, nl.stem.panel.wave.DryRun dry, String lastAt, String error);
     }
 
     @Inject
@@ -71,7 +71,7 @@ public class WaveFormPages {
                                  @CookieParam(DashboardCookieMechanism.COOKIE) String cookie) {
         String language = DashboardLanguage.choose(lang, acceptLanguage);
         WaveForm blank = new WaveForm("", "", "", "", "", "", "", "", "", "", newKey());
-        return render(language, blank, cookie, null, null);
+        return render(language, blank, cookie, null, null, null, null);
     }
 
     @POST
@@ -94,9 +94,13 @@ public class WaveFormPages {
                 LaunchReport report = waves.launch(request, identity.getPrincipal().getName());
                 return Response.seeOther(URI.create("/dashboard/waves/" + report.wave() + "?lang=" + language)).build();
             }
-            return page(200, render(language, form, cookie, waves.preview(request), null));
+            // The preview is the launch's dry run: who, and also when (the daily limit), the cost and what would refuse.
+            nl.stem.panel.wave.DryRun dry = waves.dryRun(request);
+            LaunchPreview preview = new LaunchPreview(dry.invited(), dry.byChannel(), dry.links(), dry.excluded());
+            String lastAt = dry.lastInvitationAt() == null ? null : new Formats(language, config.timeZone()).dateTime(dry.lastInvitationAt());
+            return page(200, render(language, form, cookie, preview, dry, lastAt, null));
         } catch (StemException e) {
-            return page(e.status(), render(language, form, cookie, null, e.getMessage()));
+            return page(e.status(), render(language, form, cookie, null, null, null, e.getMessage()));
         }
     }
 
@@ -110,9 +114,11 @@ public class WaveFormPages {
         return DashboardPages.forbiddenPage(e, uri, headers, identity, config);
     }
 
-    private TemplateInstance render(String language, WaveForm form, String cookie, LaunchPreview preview, String error) {
+    private TemplateInstance render(String language, WaveForm form, String cookie, LaunchPreview preview, nl.stem.panel.wave.DryRun dry,
+                                    String lastAt, String error) {
         Page page = new Page(language, identity.getPrincipal().getName(), "/dashboard/waves/new", Map.of());
-        return DashboardPages.localized(Templates.form(page, form, catalog.current(), FormTokens.of(cookie), preview, error), language);
+        return DashboardPages.localized(Templates.form(page, form, catalog.current(), FormTokens.of(cookie), preview, dry, lastAt, error),
+                language);
     }
 
     private static Response page(int status, TemplateInstance t) {

@@ -129,6 +129,25 @@ public class IdentityStore {
                 + "where channel = ? and provider_id = ?", at, at, channel, providerId));
     }
 
+    /** The last inbound message of each of these identities on {@code channel} (missing: never wrote, or unknown). */
+    public java.util.Map<String, Instant> lastInbound(Connection c, String channel, java.util.Collection<String> providerIds) throws SQLException {
+        java.util.Map<String, Instant> out = new java.util.HashMap<>();
+        if (providerIds.isEmpty()) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("select provider_id, last_inbound_at from channel_identities "
+                + "where channel = ? and provider_id = any(?) and last_inbound_at is not null")) {
+            ps.setString(1, channel);
+            ps.setArray(2, c.createArrayOf("text", providerIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+        }
+        return out;
+    }
+
     private void run(Jdbc.Work<?> work) {
         try (Connection c = ds.getConnection()) {
             work.run(c);

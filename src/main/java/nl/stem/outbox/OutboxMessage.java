@@ -54,4 +54,10 @@ public class OutboxMessage extends PanacheEntityBase {
     public String providerMessageId;
     @Column(name = "last_error")
     public String lastError;
+    /** The provider said the window had closed (63016): send the template. */
+    @Column(name = "send_as_template", nullable = false)
+    public boolean sendAsTemplate;
+    /** How often the provider deferred it (63049, 63018). */
+    @Column(nullable = false)
+    public int deferrals;
 }

@@ -58,7 +58,11 @@ import nl.stem.worker.WorkerLoop;
  * An outcome is recorded only while the row still carries the claim it was sent under, so a send
  * that outlived the sending timeout cannot overwrite the outcome of the re-send.
  * Rate limits hold for all instances together: the channel's bucket is a row every claim reserves its
- * sends from, and no chat is claimed twice or within its interval, whichever instance claims.
+ * sends from ({@link SendBuckets}), and no chat is claimed twice or within its interval, whichever
+ * instance claims. So does the daily limit on new conversations ({@link ChannelSender#dailyConversationLimit}):
+ * before a message that opens a conversation goes, {@link OutboxStore#startConversation} counts the
+ * channel's conversations of the last 24 hours in PostgreSQL under an advisory lock, and a message over
+ * the limit waits, unattempted, until a place frees up. Meta's per-recipient pair rate is per instance.
  *
  * <p>Never logs message text or recipients (chat ids and phone numbers are personal data): only
  * outbox ids, channels and error reasons.
@@ -286,6 +290,26 @@ public class OutboxSender {
             quietly(() -> store.release(m.id, claimedAt));
             return;
         }
+        if (sender.dailyConversationLimit() > 0) {
+            try {
+                Instant now = clock.instant();
+                if (sender.opensConversation(m, now)) {
+                    java.util.Optional<Instant> until = store.startConversation(m.id, claimedAt, m.channel, m.recipient,
+                            sender.dailyConversationLimit(), now);
+                    if (until.isPresent()) {
+                        quietly(() -> store.recordDeferred(m.id, claimedAt, until.get(), "daily limit of "
+                                + sender.dailyConversationLimit() + " new conversations reached", FailureReason.DAILY_LIMIT.code(),
+                                false, false, false));
+                        LOG.debugf("Outbox %d on %s: daily limit reached, waits until %s", m.id, m.channel, until.get());
+                        return;
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                LOG.errorf("Outbox %d: could not check the daily limit (%s)", m.id, e.getClass().getName());
+                quietly(() -> store.release(m.id, claimedAt));
+                return;
+            }
+        }
         SendResult result;
         try {
             result = sender.send(m);
@@ -310,23 +334,33 @@ public class OutboxSender {
             } else if (result instanceof SendResult.Retry retry) {
                 int attempts = m.attempts + 1;
                 if (attempts >= config.maxAttempts()) {
-                    recorded = store.recordFailed(m.id, claimedAt, "gave up after " + attempts + " attempts: " + retry.reason());
+                    recorded = store.recordFailed(m.id, claimedAt, "gave up after " + attempts + " attempts: " + retry.reason(),
+                            (retry.code() == null ? FailureReason.GAVE_UP : retry.code()).code());
                     LOG.warnf("Outbox %d on %s failed after %d attempts: %s", m.id, m.channel, attempts, LogSafe.reason(retry.reason()));
                 } else {
                     Duration after = retry.after() == null ? Duration.ZERO : retry.after();
                     Duration delay = max(after, backoff.delay(attempts));
-                    recorded = store.recordRetry(m.id, claimedAt, now.plus(delay), retry.reason());
+                    recorded = store.recordRetry(m.id, claimedAt, now.plus(delay), retry.reason(),
+                            retry.code() == null ? null : retry.code().code());
                     LOG.infof("Outbox %d on %s: attempt %d failed (%s), retry in %d ms", m.id, m.channel, attempts,
                             LogSafe.reason(retry.reason()), delay.toMillis());
                 }
+            } else if (result instanceof SendResult.Deferred deferred) {
+                Duration after = deferred.after() == null ? Duration.ZERO : deferred.after();
+                recorded = store.recordDeferred(m.id, claimedAt, now.plus(after), deferred.reason(),
+                        deferred.code() == null ? null : deferred.code().code(), deferred.asTemplate(), deferred.counted(),
+                        deferred.counted() || deferred.asTemplate());
+                LOG.infof("Outbox %d on %s deferred (%s), again in %d s", m.id, m.channel, LogSafe.reason(deferred.reason()),
+                        after.toSeconds());
             } else if (result instanceof SendResult.Failed failed) {
+                String code = failed.code() == null ? null : failed.code().with(failed.detail());
                 if (failed.recipientUnreachable()) {
-                    int others = store.recordUnreachable(m.id, claimedAt, m.channel, m.recipient, failed.reason(), now);
+                    int others = store.recordUnreachable(m.id, claimedAt, m.channel, m.recipient, failed.reason(), code, now);
                     recorded = true;
                     LOG.warnf("Outbox %d on %s: recipient unreachable (%s); %d more queued messages to them failed",
                             m.id, m.channel, LogSafe.reason(failed.reason()), others);
                 } else {
-                    recorded = store.recordFailed(m.id, claimedAt, failed.reason());
+                    recorded = store.recordFailed(m.id, claimedAt, failed.reason(), code);
                     LOG.warnf("Outbox %d on %s failed: %s", m.id, m.channel, LogSafe.reason(failed.reason()));
                 }
             } else {

@@ -11,6 +11,10 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stem.panel")
 public interface PanelConfig {
 
+    /** The organisation's name as members know it: variable 1 of the WhatsApp templates (docs/whatsapp-templates.md). */
+    @WithDefault("Stem")
+    String organisation();
+
     /** A session without input this long expires; the respondent's next message starts afresh. */
     @WithDefault("18h")
     Duration sessionExpiry();

@@ -50,6 +50,19 @@ public interface TelegramConfig {
     @WithDefault("30")
     double messagesPerSecond();
 
+    /**
+     * Telegram's paid broadcasts: every message carries {@code allow_paid_broadcast} and the channel's
+     * rate becomes {@link #paidBroadcastMessagesPerSecond()}. Telegram charges 0.1 Star per message
+     * from the bot's balance and allows it only for bots with at least 100,000 monthly active users
+     * (and a Stars balance): off unless the bot qualifies.
+     */
+    @WithDefault("false")
+    boolean paidBroadcast();
+
+    /** The rate with paid broadcasts on (Telegram allows up to 1,000 messages per second). */
+    @WithDefault("1000")
+    double paidBroadcastMessagesPerSecond();
+
     /** At least this long between two messages to one chat (Telegram allows about one per second). */
     @WithDefault("1s")
     Duration perChatInterval();

@@ -70,7 +70,7 @@ public class TelegramSender implements ChannelSender {
 
     @Override
     public double messagesPerSecond() {
-        return config.messagesPerSecond();
+        return config.paidBroadcast() ? config.paidBroadcastMessagesPerSecond() : config.messagesPerSecond();
     }
 
     @Override
@@ -100,7 +100,7 @@ public class TelegramSender implements ChannelSender {
         }
         List<SendMessage> requests;
         try {
-            requests = requests(chatId, parts, outbound);
+            requests = requests(chatId, parts, outbound, config.paidBroadcast());
         } catch (Keyboards.CallbackDataException e) {
             return new SendResult.Failed(e.getMessage(), false);
         }
@@ -164,9 +164,17 @@ public class TelegramSender implements ChannelSender {
 
     /** The Bot API requests for one message: its parts in order, the keyboard on the last. */
     static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound) {
+        return requests(chatId, parts, outbound, false);
+    }
+
+    /** As above; {@code paidBroadcast}: each request may go past the free limits, for a fee (stem.telegram.paid-broadcast). */
+    static List<SendMessage> requests(long chatId, List<String> parts, Outbound outbound, boolean paidBroadcast) {
         List<SendMessage> out = new java.util.ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             var b = SendMessage.builder().chatId(chatId).text(parts.get(i));
+            if (paidBroadcast) {
+                b.allowPaidBroadcast(true);
+            }
             if (i == parts.size() - 1 && !outbound.buttons().isEmpty()) {
                 b.replyMarkup(Keyboards.of(outbound.buttons()));
             }
@@ -193,10 +201,12 @@ public class TelegramSender implements ChannelSender {
             String reason = "Telegram " + code + (r.getApiResponse() == null ? "" : ": " + r.getApiResponse());
             if (code == 429) {
                 Integer after = r.getParameters() == null ? null : r.getParameters().getRetryAfter();
-                return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason);
+                // Telegram's block applies to the whole bot: the coordinator sees it as a rate limit.
+                return new SendResult.Retry(after == null ? SHORT_RETRY : Duration.ofSeconds(after), reason,
+                        nl.stem.outbox.FailureReason.RATE_LIMITED);
             }
             if (code == 403) {
-                return new SendResult.Failed(reason, true);
+                return new SendResult.Failed(reason, true, nl.stem.outbox.FailureReason.UNREACHABLE, "blocked");
             }
             if (code == 400) {
                 return new SendResult.Failed(reason, false);

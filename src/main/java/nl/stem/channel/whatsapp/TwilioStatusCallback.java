@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import nl.stem.identity.IdentityStore;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,8 +29,6 @@ public class TwilioStatusCallback {
     @Inject
     DeliveryRecorder deliveries;
     @Inject
-    IdentityStore identities;
-    @Inject
     Clock clock;
 
     @POST
@@ -50,10 +47,8 @@ public class TwilioStatusCallback {
             return Response.ok().build();
         }
         String errorCode = params.get("ErrorCode");
-        String recipient = deliveries.record(messageSid, status.get(), errorCode, clock.instant());
-        if (recipient != null && DeliveryRecorder.OPTED_OUT.equals(errorCode)) {
-            identities.markUnreachable(WhatsAppIdentities.CHANNEL, recipient, clock.instant());
-        }
+        // Opt-outs (21610) and numbers that cannot receive WhatsApp are marked unreachable there too.
+        deliveries.record(messageSid, status.get(), errorCode, clock.instant());
         return Response.ok().build();
     }
 }

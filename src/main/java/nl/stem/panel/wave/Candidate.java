@@ -33,4 +33,16 @@ record Candidate(UUID respondentId, String memberId, String channel, String lang
         }
         return null;
     }
+
+    /** A reason of {@link #exclusion} in words, after a count: "3 opted out". */
+    static String describe(String reason) {
+        return switch (reason) {
+            case "opted_out" -> "opted out";
+            case "unreachable" -> "cannot be reached (blocked the bot, opted out on the channel, or the number cannot receive it)";
+            case "no_identity" -> "have no WhatsApp number";
+            case "channel_not_configured" -> "are on a channel that is not configured here";
+            case "frequency_cap" -> "were contacted too often lately (stem.panel.max-contacts)";
+            default -> reason;
+        };
+    }
 }

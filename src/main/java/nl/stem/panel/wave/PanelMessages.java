@@ -36,6 +36,42 @@ final class PanelMessages {
         return message("panel.feedback", version, language, "none", Map.of("message", text));
     }
 
+    /**
+     * The outbox payload of a panel message: the message itself, plus the template WhatsApp sends it
+     * as outside the window and that template's variables (docs/whatsapp-templates.md): 1 the
+     * organisation, 2 the survey's title in the member's language, 3 about how many minutes it takes
+     * (invitation, reminder) or the coordinator's message (feedback). Example field:
+     * {@code "template": {"name": "invitation", "variables": {"1": "OpenEmbassy", "2": "Werk", "3": "4"}}}.
+     */
+    static Map<String, Object> payload(Outbound o, String template, SurveyVersion version, String language, String organisation,
+                                       String third) {
+        Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put("kind", o.kind());
+        p.put("text", o.text());
+        p.put("buttons", o.buttons());
+        p.put("rtl", o.rtl());
+        p.put("questionId", o.questionId());
+        p.put("listed", o.listed());
+        Map<String, String> vars = new java.util.LinkedHashMap<>();
+        vars.put("1", organisation);
+        vars.put("2", title(version, language));
+        vars.put("3", third != null ? third : Integer.toString(minutes(version)));
+        p.put("template", Map.of("name", template, "variables", vars));
+        return p;
+    }
+
+    /** About how long the survey takes: 20 seconds a question, at least a minute. */
+    static int minutes(SurveyVersion version) {
+        int questions = version.survey().questions().size();
+        return Math.max(1, (int) Math.ceil(questions * 20 / 60.0));
+    }
+
+    private static String title(SurveyVersion version, String language) {
+        String lang = language != null && version.survey().languages().contains(language) ? language : version.survey().sourceLanguage();
+        String title = version.texts().pattern(lang, "survey.title");
+        return title == null ? version.survey().title() : title;
+    }
+
     /** Stem's language for {@code language}: itself when Stem has texts in it, else the fallback. */
     String uiLanguage(String language) {
         return language != null && ui.byLanguage().containsKey(language) ? language

@@ -114,8 +114,12 @@ public class Reminders {
     private long enqueue(Connection c, Due d, PanelMessages texts, Instant at, Instant now) throws SQLException {
         PublishedSurvey survey = catalog.byVersionId(d.versionId())
                 .orElseThrow(() -> new IllegalStateException("Wave " + d.waveId() + " asks an unknown survey version"));
-        String payload = waves.toJson(texts.reminder(survey.version(), d.language(), d.channel()));
+        String payload = waves.panelPayload(texts.reminder(survey.version(), d.language(), d.channel()), "reminder", survey.version(),
+                d.language(), null);
+        QuietHours quiet = quiet(d);
+        java.time.ZoneId zone = waves.zone(d.timeZone());
+        // Reminders count toward the channel's daily limit like invitations: the outbox plans them.
         return outbox.enqueue(c, List.of(new NewMessage(d.channel(), d.respondentId(), d.providerId(), OutboxMessage.PRIORITY_BULK,
-                payload, at)), now).get(0);
+                payload, at, t -> quiet.nextAllowed(t, zone))), now).get(0);
     }
 }

@@ -185,7 +185,9 @@ public class WaveLifecycle {
             PanelMessages messages = new PanelMessages(ui);
             List<NewMessage> queued = new ArrayList<>(recipients.size());
             for (WaveStore.FeedbackRecipient r : recipients) {
-                String payload = waves.toJson(messages.feedback(survey.version(), r.language(), text(texts, r.language()).get()));
+                String text = text(texts, r.language()).get();
+                String payload = waves.panelPayload(messages.feedback(survey.version(), r.language(), text), "feedback",
+                        survey.version(), r.language(), text);
                 queued.add(new NewMessage(r.channel(), r.respondentId(), r.providerId(), OutboxMessage.PRIORITY_BULK, payload, now));
             }
             List<Long> outboxIds = outbox.enqueue(c, queued, now);

@@ -18,9 +18,19 @@ import java.util.Map;
  * @param filter        which members (null: all)
  * @param quietHours    this wave's quiet hours in each member's time zone (null: {@code stem.panel.quiet-hours})
  * @param idempotencyKey 8-64 characters of A-Za-z0-9_-, optional: the same key launches one wave only
+ * @param dryRun        true: queue nothing, answer what a launch would do ({@link DryRun})
  */
 public record WaveRequest(String name, String survey, Instant inviteAt, List<Integer> reminderHours, List<String> members,
-                          Filter filter, Quiet quietHours, String idempotencyKey) {
+                          Filter filter, Quiet quietHours, String idempotencyKey, Boolean dryRun) {
+    public WaveRequest(String name, String survey, Instant inviteAt, List<Integer> reminderHours, List<String> members,
+                       Filter filter, Quiet quietHours, String idempotencyKey) {
+        this(name, survey, inviteAt, reminderHours, members, filter, quietHours, idempotencyKey, null);
+    }
+
+    /** Whether this is a dry run. */
+    public boolean isDryRun() {
+        return Boolean.TRUE.equals(dryRun);
+    }
 
     /** Quiet hours, e.g. {@code {"start": "21:00", "end": "09:00"}}; equal times: none. */
     public record Quiet(LocalTime start, LocalTime end) {

@@ -45,6 +45,8 @@ public class WaveResource {
     @Inject
     WaveLifecycle lifecycle;
     @Inject
+    WaveDeliveries deliveries;
+    @Inject
     SecurityIdentity identity;
     @Inject
     ObjectMapper json;
@@ -53,6 +55,9 @@ public class WaveResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response launch(InputStream body) {
         WaveRequest request = JsonBodies.read(body, 1_048_576, json, WaveRequest.class);
+        if (request != null && request.isDryRun()) {
+            return Response.ok(waves.dryRun(request)).build();
+        }
         LaunchReport report = waves.launch(request, identity.getPrincipal().getName());
         return Response.status(report.duplicate() ? 200 : 201).header("Location", "/api/waves/" + report.wave()).entity(report).build();
     }
@@ -74,6 +79,13 @@ public class WaveResource {
     @Path("{id}")
     public WaveSummary get(@PathParam("id") long id) {
         return lifecycle.get(id);
+    }
+
+    /** Per channel: queued, sent, delivered, read, failed by reason with what to do, cancelled. */
+    @GET
+    @Path("{id}/delivery")
+    public WaveDelivery delivery(@PathParam("id") long id) {
+        return deliveries.of(id);
     }
 
     @POST

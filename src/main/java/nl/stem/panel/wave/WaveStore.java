@@ -188,6 +188,59 @@ public class WaveStore {
         }
     }
 
+    /** One group of a wave's messages: channel, state (queued, sent, delivered, read, failed, cancelled), reason, count, earliest next try. */
+    record DeliveryRow(String channel, String state, String reason, long count, Instant nextAt) {
+    }
+
+    /**
+     * The wave's invitations, reminders and feedback by channel, state and failure reason. A message
+     * the provider reported failed or undelivered counts as failed; a queued one with a reason waits
+     * for it (the daily limit, a retry hours later).
+     */
+    List<DeliveryRow> delivery(long id) {
+        String sql = """
+                with msgs as (
+                    select o.channel, o.status, o.delivery_status, o.failure_reason, o.next_attempt_at from outbox o
+                    where o.id in (select invite_outbox_id from wave_members where wave_id = ? and invite_outbox_id is not null
+                                   union all
+                                   select outbox_id from panel_contacts where wave_id = ? and outbox_id is not null))
+                select channel,
+                       case when status in ('queued', 'sending') then 'queued'
+                            when status = 'cancelled' then 'cancelled'
+                            when status = 'failed' or delivery_status in ('failed', 'undelivered', 'needs_template', 'canceled') then 'failed'
+                            when delivery_status = 'read' then 'read'
+                            when delivery_status = 'delivered' then 'delivered'
+                            else 'sent' end as state,
+                       case when status = 'failed' or delivery_status in ('failed', 'undelivered', 'needs_template', 'canceled')
+                                 then coalesce(failure_reason, 'refused')
+                            when status in ('queued', 'sending') then failure_reason end as reason,
+                       count(*), min(next_attempt_at)
+                from msgs group by 1, 2, 3 order by 1, 2, 3""";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            ps.setLong(2, id);
+            List<DeliveryRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new DeliveryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                            rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the wave's delivery", e);
+        }
+    }
+
+    /** Whether wave {@code id} exists. */
+    boolean exists(long id) {
+        try (Connection c = ds.getConnection()) {
+            return single(c, "select cast(id as text) from waves where id = ?", id).isPresent();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the wave", e);
+        }
+    }
+
     /** The wave's status, its row locked for the transaction; empty when there is no such wave. */
     Optional<String> lockStatus(Connection c, long id) throws SQLException {
         return single(c, "select status from waves where id = ? for update", id);

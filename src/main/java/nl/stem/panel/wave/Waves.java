@@ -92,13 +92,9 @@ public class Waves {
     public LaunchReport launch(WaveRequest request, String actor) {
         Instant now = clock.instant();
         validate(request);
-        if (request.inviteAt() != null && request.inviteAt().isAfter(now.plus(MAX_INVITE_AHEAD))) {
-            // Also keeps the invitation and its reminders inside PostgreSQL's timestamp range.
-            throw new StemException(ErrorCode.BAD_INVITE_AT, "inviteAt is at most " + MAX_INVITE_AHEAD.toDays() + " days ahead");
-        }
         PublishedSurvey survey = survey(request.survey());
         long started = System.nanoTime();
-        Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
+        Instant inviteAt = inviteAt(request, now);
         try (Connection c = ds.getConnection()) {
             Optional<Long> earlier = store.launched(c, request.idempotencyKey());
             if (earlier.isPresent()) {
@@ -109,8 +105,9 @@ public class Waves {
             Map<String, Integer> excluded = selection.excluded();
             if (invited.isEmpty()) {
                 throw new StemException(ErrorCode.NO_REACHABLE_MEMBER, "No member of this selection can be invited: "
-                        + (excluded.isEmpty() ? "the selection is empty" : "left out " + excluded));
+                        + (excluded.isEmpty() ? "the selection is empty" : describe(selection)));
             }
+            refuseMissingTemplates(invited);
             boolean needLinks = invited.stream().anyMatch(m -> m.providerId() == null);
             if (needLinks && !links.available()) {
                 throw new StemException(ErrorCode.TELEGRAM_BOT_USERNAME_MISSING,
@@ -125,17 +122,52 @@ public class Waves {
                 return LaunchReport.again(store.launched(c, request.idempotencyKey()).orElseThrow());
             }
             long waveId = inserted.get();
-            int messages = enqueue(c, waveId, request, survey, invited, inviteAt,
-                    request.reminderHours() == null ? List.of() : request.reminderHours(), now);
+            Plan plan = plan(request, survey, invited, inviteAt);
+            List<OutboxStore.Queued> queued = outbox.enqueuePlanned(c, plan.messages(), now);
+            Instant last = store(c, waveId, survey, plan, queued, request.reminderHours() == null ? List.of() : request.reminderHours(),
+                    invited.size(), now);
+            int messages = plan.messages().size();
             AuditEntry.record(now, actor, "wave.launch", "wave:" + waveId, toJson(Map.of(
                     "survey", survey.surveyId(), "version", survey.version().version(),
                     "invited", invited.size(), "excluded", excluded)));
             Channel.PANEL.forEach(ch -> outboxQueued.fire(new OutboxQueued(ch.id())));
-            LOG.infof("Wave %d launched: %d invited (%d messages), %s left out; members chosen in %d ms, queued in %d ms",
-                    waveId, invited.size(), messages, excluded, (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
-            return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded);
+            LOG.infof("Wave %d launched: %d invited (%d messages, the last at %s), %s left out; members chosen in %d ms, queued in %d ms",
+                    waveId, invited.size(), messages, last, excluded, (selected - started) / 1_000_000, (System.nanoTime() - selected) / 1_000_000);
+            return new LaunchReport(waveId, invited.size(), messages, invited.size() - messages, excluded, false, last);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not launch the wave", e);
+        }
+    }
+
+    /**
+     * What a launch would do, queuing nothing: who would be invited and who is left out and why, the
+     * schedule (invitations per day and channel, within the daily limit on new conversations and
+     * the quiet hours), when the last invitation goes, the estimated provider cost, and what would
+     * make the launch refuse. The same selection and the same outbox plan as {@link #launch}.
+     */
+    @Transactional
+    public DryRun dryRun(WaveRequest request) {
+        Instant now = clock.instant();
+        validate(request);
+        PublishedSurvey survey = survey(request.survey());
+        Instant inviteAt = inviteAt(request, now);
+        try (Connection c = ds.getConnection()) {
+            Selection selection = select(c, request, inviteAt);
+            List<Candidate> invited = selection.invited();
+            Plan plan = plan(request, survey, invited, inviteAt);
+            List<OutboxStore.Planned> times = outbox.plan(c, plan.messages(), now);
+            List<String> problems = new ArrayList<>(missingTemplates(invited));
+            if (invited.isEmpty()) {
+                problems.add(0, "No member of this selection can be invited: "
+                        + (selection.excluded().isEmpty() ? "the selection is empty" : describe(selection)));
+            }
+            if (invited.stream().anyMatch(m -> m.providerId() == null) && !links.available()) {
+                problems.add("Set stem.telegram.bot-username: some Telegram members need an invitation link");
+            }
+            return DryRuns.of(survey, invited, selection, plan.messages(), times, now, config.defaultTimeZone(), channels,
+                    request.reminderHours() == null ? 0 : request.reminderHours().size(), problems);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not dry-run the wave", e);
         }
     }
 
@@ -148,7 +180,7 @@ public class Waves {
         Instant now = clock.instant();
         validate(request);
         survey(request.survey());
-        Instant inviteAt = request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
+        Instant inviteAt = inviteAt(request, now);
         try (Connection c = ds.getConnection()) {
             Selection selection = select(c, request, inviteAt);
             Map<String, Integer> byChannel = new java.util.TreeMap<>();
@@ -165,13 +197,70 @@ public class Waves {
         }
     }
 
-    /** The members a launch invites, and the reasons the others are left out, counted. */
-    private record Selection(List<Candidate> invited, Map<String, Integer> excluded) {
+    private static Instant inviteAt(WaveRequest request, Instant now) {
+        if (request.inviteAt() != null && request.inviteAt().isAfter(now.plus(MAX_INVITE_AHEAD))) {
+            // Also keeps the invitation and its reminders inside PostgreSQL's timestamp range.
+            throw new StemException(ErrorCode.BAD_INVITE_AT, "inviteAt is at most " + MAX_INVITE_AHEAD.toDays() + " days ahead");
+        }
+        return request.inviteAt() == null || request.inviteAt().isBefore(now) ? now : request.inviteAt();
+    }
+
+    /** 422 naming the languages and keys when WhatsApp members have a language without an approved template and no default. */
+    private void refuseMissingTemplates(List<Candidate> invited) {
+        List<String> missing = missingTemplates(invited);
+        if (!missing.isEmpty()) {
+            throw new StemException(ErrorCode.MISSING_TEMPLATES, String.join("; ", missing));
+        }
+    }
+
+    /** For each channel, the members' languages without an approved template (and no default), with the key to set. */
+    List<String> missingTemplates(List<Candidate> invited) {
+        Map<String, Map<String, Integer>> byChannel = new java.util.TreeMap<>();
+        Map<String, String> keys = new HashMap<>();
+        for (Candidate m : invited) {
+            if (m.providerId() == null) {
+                continue; // a Telegram link to hand out: no message
+            }
+            String language = m.language();
+            Optional<String> key = channels.missingTemplateKey(m.channel(), language);
+            if (key.isPresent()) {
+                String lang = language == null ? "(none)" : language;
+                byChannel.computeIfAbsent(m.channel(), ch -> new java.util.TreeMap<>()).merge(lang, 1, Integer::sum);
+                keys.put(m.channel() + "/" + lang, key.get());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byChannel.forEach((channel, langs) -> {
+            List<String> parts = new ArrayList<>();
+            langs.forEach((lang, n) -> parts.add(lang + " (" + n + (n == 1 ? " member" : " members") + ": set " + keys.get(channel + "/" + lang) + ")"));
+            out.add("No approved " + channel + " template for " + String.join(", ", parts)
+                    + "; or set stem.twilio.templates.default for every other language (docs/whatsapp-templates.md)");
+        });
+        return out;
+    }
+
+    /** Who is left out and why, in words: channels without credentials are named with the settings they need. */
+    static String describe(Selection selection) {
+        List<String> parts = new ArrayList<>();
+        selection.excluded().forEach((reason, n) -> {
+            if (!reason.equals("channel_not_configured")) {
+                parts.add(n + " " + Candidate.describe(reason) + " (" + reason + ")");
+            }
+        });
+        selection.notConfigured().forEach((channel, n) -> parts.add(n + (n == 1 ? " member is" : " members are") + " on " + channel
+                + ", which is not configured here (channel_not_configured): set " + String.join(", ", ConfiguredChannels.credentialKeys(channel))));
+        return String.join("; ", parts);
+    }
+
+    /** The members a launch invites, the reasons the others are left out (counted, and per member), and unconfigured channels. */
+    record Selection(List<Candidate> invited, Map<String, Integer> excluded, List<String[]> leftOut, Map<String, Integer> notConfigured) {
     }
 
     private Selection select(Connection c, WaveRequest request, Instant inviteAt) throws SQLException {
         Set<String> configured = channels.ids();
         Map<String, Integer> excluded = new LinkedHashMap<>();
+        Map<String, Integer> notConfigured = new java.util.TreeMap<>();
+        List<String[]> leftOut = new ArrayList<>();
         List<Candidate> invited = new ArrayList<>();
         for (Candidate m : candidates(c, request, inviteAt)) {
             String reason = m.exclusion(config.maxContacts(), configured);
@@ -179,9 +268,13 @@ public class Waves {
                 invited.add(m);
             } else {
                 excluded.merge(reason, 1, Integer::sum);
+                leftOut.add(new String[] {m.memberId(), reason});
+                if (reason.equals("channel_not_configured")) {
+                    notConfigured.merge(m.channel(), 1, Integer::sum);
+                }
             }
         }
-        return new Selection(invited, excluded);
+        return new Selection(invited, excluded, leftOut, notConfigured);
     }
 
     private void validate(WaveRequest r) {
@@ -250,13 +343,11 @@ public class Waves {
                 : new QuietHours(config.quietHours().start(), config.quietHours().end());
     }
 
-    /**
-     * Plans each member's invitation in Java (language, text, quiet hours), queues the messages in
-     * one statement, then writes the wave's members, links and contacts set-based. Returns the number
-     * of messages queued.
-     */
-    private int enqueue(Connection c, long waveId, WaveRequest request, PublishedSurvey survey, List<Candidate> members, Instant inviteAt,
-                        List<Integer> reminderHours, Instant now) throws SQLException {
+    /** Each member's invitation as planned in Java (language, text, quiet hours), before the outbox plans the daily limit. */
+    record Plan(List<NewMessage> messages, List<WaveStore.PlannedMember> members) {
+    }
+
+    private Plan plan(WaveRequest request, PublishedSurvey survey, List<Candidate> members, Instant inviteAt) {
         QuietHours quiet = quietHours(request);
         PanelMessages texts = new PanelMessages(ui);
         Map<String, String> bodies = new HashMap<>();
@@ -267,32 +358,56 @@ public class Waves {
             String language = m.language() == null ? null
                     : languages.computeIfAbsent(m.language(), l -> Optional.ofNullable(surveyLanguage(survey, l))).orElse(null);
             boolean link = m.providerId() == null;
-            Instant invitedAt = link ? inviteAt : quiet.nextAllowed(inviteAt, zone(m.timeZone()));
+            ZoneId zone = zone(m.timeZone());
+            Instant invitedAt = link ? inviteAt : quiet.nextAllowed(inviteAt, zone);
             if (!link) {
                 String textLanguage = language == null ? m.language() : language;
                 String body = bodies.computeIfAbsent(m.channel() + "/" + textLanguage,
-                        k -> toJson(texts.invitation(survey.version(), textLanguage, m.channel())));
-                messages.add(new NewMessage(m.channel(), m.respondentId(), m.providerId(), OutboxMessage.PRIORITY_BULK, body, invitedAt));
+                        k -> panelPayload(texts.invitation(survey.version(), textLanguage, m.channel()), "invitation", survey.version(),
+                                textLanguage, null));
+                messages.add(new NewMessage(m.channel(), m.respondentId(), m.providerId(), OutboxMessage.PRIORITY_BULK, body, invitedAt,
+                        t -> quiet.nextAllowed(t, zone)));
             }
-            Instant reminder = reminderHours.isEmpty() ? null : invitedAt.plus(Duration.ofHours(reminderHours.get(0)));
             planned.add(new WaveStore.PlannedMember(m.respondentId(), m.channel(), language, link ? newToken() : null, null,
-                    invitedAt, reminder));
+                    invitedAt, null));
         }
-        List<Long> ids = outbox.enqueue(c, messages, now);
+        return new Plan(messages, planned);
+    }
+
+    /**
+     * Writes the wave's members with the outbox's plan (the daily limit may have moved an invitation
+     * to a later day; the first reminder counts from it), links and contacts set-based. Returns
+     * when the last invitation goes.
+     */
+    private Instant store(Connection c, long waveId, PublishedSurvey survey, Plan plan, List<OutboxStore.Queued> queued,
+                          List<Integer> reminderHours, int members, Instant now) throws SQLException {
+        List<WaveStore.PlannedMember> planned = new ArrayList<>(plan.members().size());
         int next = 0;
-        for (int i = 0; i < planned.size(); i++) {
-            WaveStore.PlannedMember p = planned.get(i);
+        Instant last = null;
+        for (WaveStore.PlannedMember p : plan.members()) {
+            Long outboxId = null;
+            Instant at = p.invitedAt();
             if (p.token() == null) {
-                planned.set(i, new WaveStore.PlannedMember(p.respondentId(), p.channel(), p.language(), null, ids.get(next++),
-                        p.invitedAt(), p.reminderAt()));
+                OutboxStore.Queued q = queued.get(next++);
+                outboxId = q.id();
+                at = q.at();
             }
+            last = last == null || at.isAfter(last) ? at : last;
+            Instant reminder = reminderHours.isEmpty() ? null : at.plus(Duration.ofHours(reminderHours.get(0)));
+            planned.add(new WaveStore.PlannedMember(p.respondentId(), p.channel(), p.language(), p.token(), outboxId, at, reminder));
         }
         store.addMembers(c, waveId, survey.surveyId(), planned, now);
-        if (members.size() >= ANALYZE_AFTER) {
+        if (members >= ANALYZE_AFTER) {
             // So the reminders and the wave's figures plan for a table this size now, not when autovacuum gets to it.
             store.analyzeMembers(c);
         }
-        return messages.size();
+        return last;
+    }
+
+    /** The outbox payload of a panel message, with the template and variables WhatsApp needs outside the window. */
+    String panelPayload(nl.stem.engine.Outbound message, String template, nl.stem.survey.model.SurveyVersion version, String language,
+                        String third) {
+        return toJson(PanelMessages.payload(message, template, version, language, config.organisation(), third));
     }
 
     /** The member's language if the survey has it (or a close match), else null: they choose. */

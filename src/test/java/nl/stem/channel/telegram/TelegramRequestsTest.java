@@ -50,6 +50,15 @@ class TelegramRequestsTest {
         }
     }
 
+    @Test
+    void paidBroadcast_whenConfigured_marksEveryRequest_andOtherwiseNone() {
+        Outbound long5000 = new Outbound(Outbound.Kind.INVITATION, "a".repeat(5000), List.of(), false, null);
+        List<SendMessage> paid = TelegramSender.requests(CHAT, MessageParts.split(long5000.text(), MessageParts.MAX), long5000, true);
+        assertEquals(List.of(true, true), paid.stream().map(SendMessage::getAllowPaidBroadcast).toList());
+        List<SendMessage> free = TelegramSender.requests(CHAT, MessageParts.split(long5000.text(), MessageParts.MAX), long5000, false);
+        assertEquals(java.util.Arrays.asList(null, null), free.stream().map(SendMessage::getAllowPaidBroadcast).toList());
+    }
+
     private static String describe(SendMessage r) {
         StringBuilder b = new StringBuilder(r.getChatId());
         b.append(r.getText().length() > 200 ? " (" + r.getText().length() + " characters)" : " \"" + r.getText() + "\"");

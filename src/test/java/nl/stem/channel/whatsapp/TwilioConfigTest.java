@@ -25,7 +25,10 @@ class TwilioConfigTest {
         TwilioConfig c = config(Map.of());
         assertFalse(c.active());
         assertEquals("https://api.twilio.com", c.apiUrl());
-        assertEquals(10.0, c.messagesPerSecond());
+        assertEquals(80.0, c.messagesPerSecond(), "Twilio's default WhatsApp throughput");
+        assertEquals(250, c.dailyConversationLimit(), "a new business portfolio's messaging limit");
+        assertEquals("marketing", c.templateCategory());
+        assertTrue(c.prices().isEmpty());
         assertEquals(65536, c.maxBodyBytes());
         assertTrue(c.templates().isEmpty());
         assertTrue(c.quickReplyTemplates().isEmpty());
@@ -37,5 +40,15 @@ class TwilioConfigTest {
                 "stem.twilio.templates.ar", "HXar", "stem.twilio.templates.default", "HXd"));
         assertTrue(c.active());
         assertEquals(Map.of("ar", "HXar", "default", "HXd"), c.templates());
+    }
+
+    @Test
+    void prices_arePerCategoryAndCountryCallingCode() {
+        TwilioConfig c = config(Map.of("stem.twilio.prices.marketing.31", "0.1597", "stem.twilio.prices.utility.31", "0.0230",
+                "stem.twilio.prices.marketing.49", "0.1570", "stem.twilio.daily-conversation-limit", "2000"));
+        assertEquals(new java.math.BigDecimal("0.1597"), c.prices().get("marketing").get("31"));
+        assertEquals(new java.math.BigDecimal("0.0230"), c.prices().get("utility").get("31"));
+        assertEquals(2, c.prices().get("marketing").size());
+        assertEquals(2000, c.dailyConversationLimit());
     }
 }

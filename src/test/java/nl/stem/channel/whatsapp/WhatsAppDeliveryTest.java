@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import nl.stem.media.MediaFetcher;
 import nl.stem.media.MediaObject;
 import nl.stem.outbox.ChannelSender.SendResult;
+import nl.stem.outbox.FailureReason;
 
 /** Outbound through the fake Twilio: the window, templates, retries, error codes and status callbacks. */
 @QuarkusTest
@@ -64,7 +65,7 @@ class WhatsAppDeliveryTest {
         int attemptsBefore = FakeTwilioControl.attempts();
 
         assertInstanceOf(SendResult.Sent.class, send(invitation));
-        assertEquals(new SendResult.Failed("outside the 24-hour window", false), send(question));
+        assertEquals(new SendResult.Failed("outside the 24-hour window", false, FailureReason.OUTSIDE_WINDOW), send(question));
         assertEquals(attemptsBefore + 1, FakeTwilioControl.attempts(), "the question was never attempted");
         List<Map<String, String>> got = FakeTwilioControl.messagesTo(p.from);
         Map<String, String> last = got.get(got.size() - 1);
@@ -82,7 +83,7 @@ class WhatsAppDeliveryTest {
         assertInstanceOf(SendResult.Retry.class, send(fresh),
                 "first contact: the webhook records the window just after the commit");
         Db.update(db, "update outbox set created_at = now() - interval '5 minutes' where id = ?", fresh);
-        assertEquals(new SendResult.Failed("outside the 24-hour window", false), send(fresh));
+        assertEquals(new SendResult.Failed("outside the 24-hour window", false, FailureReason.OUTSIDE_WINDOW), send(fresh));
     }
 
     @Test
@@ -129,7 +130,7 @@ class WhatsAppDeliveryTest {
         Phone p = respondent();
         long id = queue(p, "NOTICE", "پیام");
         FakeTwilioControl.errorNext(400, 63016);
-        assertEquals(new SendResult.Failed("needs template", false), send(id));
+        assertEquals(new SendResult.Failed("needs template", false, FailureReason.NEEDS_TEMPLATE, "63016"), send(id));
     }
 
     @Test
@@ -137,17 +138,19 @@ class WhatsAppDeliveryTest {
         Phone p = respondent();
         long id = queue(p, "NOTICE", "پیام");
         FakeTwilioControl.errorNext(400, 21610);
-        assertEquals(new SendResult.Failed("recipient opted out (Twilio 21610)", true), send(id));
+        assertEquals(new SendResult.Failed("recipient opted out (Twilio 21610)", true, FailureReason.UNREACHABLE, "21610"), send(id));
     }
 
     @Test
     void otherClientError_failsWithoutRetry() throws Exception {
         Phone p = respondent();
         long id = queue(p, "NOTICE", "پیام");
-        FakeTwilioControl.errorNext(400, 21211);
+        FakeTwilioControl.errorNext(400, 21617); // the body is over 1,600 characters
         SendResult r = send(id);
         assertInstanceOf(SendResult.Failed.class, r);
         assertEquals(false, ((SendResult.Failed) r).recipientUnreachable());
+        assertEquals(FailureReason.REFUSED, ((SendResult.Failed) r).code());
+        assertEquals("21617", ((SendResult.Failed) r).detail());
     }
 
     @Test

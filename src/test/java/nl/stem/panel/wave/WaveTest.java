@@ -394,6 +394,43 @@ class WaveTest {
                 + "where r.member_id like ?", panel.prefix + "%"));
     }
 
+    @Test
+    void dryRun_queuesNothing_andBadInputGetsClearAnswers() throws Exception {
+        panel.member("m", "whatsapp", Phone.fresh().from, "ar", null, null);
+        panel.member("out", "whatsapp", Phone.fresh().from, "nl", null, null);
+        panel.update("update respondents set opted_out_at = now() where member_id = ?", panel.id("out"));
+        long before = (Long) panel.value("select count(*) from outbox");
+
+        JsonPath dry = post(wave(List.of("m", "out"), "dryRun", true, "reminderHours", List.of(48))).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, dry.getInt("invited"));
+        assertEquals(List.of(panel.id("m")), dry.getList("members"));
+        assertEquals(List.of(Map.of("member", panel.id("out"), "reason", "opted_out")), dry.getList("leftOut"));
+        assertEquals(1, dry.getInt("schedule[0].invitations"));
+        assertEquals("whatsapp", dry.getString("schedule[0].channel"));
+        assertEquals(List.of(), dry.getList("problems"));
+        assertEquals(before, panel.value("select count(*) from outbox"), "nothing queued");
+        assertEquals(0L, panel.value("select count(*) from wave_members wm join respondents r on r.id = wm.respondent_id "
+                + "where r.member_id like ?", panel.prefix + "%"), "no wave made");
+
+        // Nobody to invite: the dry run says why (the launch would refuse), in words and with the reason's code.
+        JsonPath nobody = post(wave(List.of("out"), "dryRun", true)).then().statusCode(200).extract().jsonPath();
+        assertEquals(0, nobody.getInt("invited"));
+        assertTrue(nobody.getString("problems[0]").contains("1 opted out (opted_out)"), nobody.getString("problems[0]"));
+
+        post(wave(List.of("m"), "dryRun", "yes")).then().statusCode(400);
+        post(wave(List.of("m"), "dryRun", Map.of("deep", List.of(1)))).then().statusCode(400);
+        post(wave(List.of("m"), "dryRun", true, "inviteAt", "morgen")).then().statusCode(400);
+        post(Map.of("survey", survey, "dryRun", true)).then().statusCode(400).body("code", equalTo("bad_name"));
+        post(wave(List.of("m", "nobody"), "dryRun", true)).then().statusCode(422).body("code", equalTo("unknown_members"));
+        as("coordinator").contentType(ContentType.JSON).body("{\"dryRun\": true, \"name\": \"x\u0000\"}").post("/api/waves")
+                .then().statusCode(400);
+        as("coordinator").get("/api/waves/999999999/delivery").then().statusCode(404).body("code", equalTo("unknown_wave"));
+        as("coordinator").get("/api/waves/abc/delivery").then().statusCode(404);
+        ApiTokensForTests.researcher().get("/api/waves/1/delivery").then().statusCode(403);
+        assertEquals(before, panel.value("select count(*) from outbox"), "nothing queued");
+    }
+
     io.restassured.response.Response post(Map<String, Object> body) {
         return as("coordinator").contentType(ContentType.JSON).body(body).post("/api/waves");
     }
