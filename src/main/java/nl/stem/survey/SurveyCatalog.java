@@ -125,7 +125,8 @@ public class SurveyCatalog {
         List<SurveyVersionRecord> rows = SurveyVersionRecord.listAll();
         rows.forEach(this::add);
         List<SurveyRecord> surveys = SurveyRecord.listAll();
-        surveys.forEach(s -> retired.put(s.id, s.retiredAt != null));
+        // Retiring is for good: a read that began before a retirement here committed must not undo it.
+        surveys.forEach(s -> retired.merge(s.id, s.retiredAt != null, Boolean::logicalOr));
     }
 
     /** Parses a stored version and makes it known. Stored sources were valid when published. */

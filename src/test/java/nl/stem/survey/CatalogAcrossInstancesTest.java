@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import nl.stem.api.ApiTokensForTests;
 import nl.stem.api.PublishedForTests;
+import nl.stem.api.survey.SurveyResourceTest;
 import nl.stem.config.StemConfig;
 
 /**
@@ -53,22 +54,8 @@ class CatalogAcrossInstancesTest {
     void aSurveyPublishedAndRetiredElsewhere_reachesTheOtherInstance() {
         SurveyCatalog other = otherInstance();
         String id = PublishedForTests.remember("across_" + UUID.randomUUID().toString().substring(0, 8));
-        String yaml = """
-                id: %s
-                title: Elders gepubliceerd
-                source_language: nl
-                languages: [nl]
-                open_to_anyone: true
-                questions:
-                  - id: kleur
-                    type: single_choice
-                    text: "Welke kleur?"
-                    choices:
-                      - {id: rood, label: Rood}
-                      - {id: blauw, label: Blauw}
-                """.formatted(id);
         ApiTokensForTests.researcher().contentType(ContentType.JSON)
-                .body(Map.of("survey", Map.of("file", id + ".yaml", "content", yaml), "translations", Map.of()))
+                .body(SurveyResourceTest.upload(id, SurveyResourceTest.yaml(id, ""), Map.of()))
                 .post("/api/surveys").then().statusCode(201);
 
         assertFalse(other.current().stream().anyMatch(p -> p.surveyId().equals(id)), "not in its menu before it looks");

@@ -25,7 +25,7 @@ import nl.stem.api.PreviewDriver;
 import nl.stem.api.PublishedForTests;
 
 @QuarkusTest
-class SurveyResourceTest {
+public class SurveyResourceTest {
 
     static String uniqueId() {
         return PublishedForTests.remember("t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
@@ -36,7 +36,7 @@ class SurveyResourceTest {
         PublishedForTests.retireAll();
     }
 
-    static String yaml(String id, String extra) {
+    public static String yaml(String id, String extra) {
         return """
                 id: %s
                 title: Testvragen
@@ -54,7 +54,7 @@ class SurveyResourceTest {
                 %s""".formatted(id, extra);
     }
 
-    static Map<String, Object> upload(String id, String yaml, Map<String, String> translations) {
+    public static Map<String, Object> upload(String id, String yaml, Map<String, String> translations) {
         return Map.of("survey", Map.of("file", id + ".yaml", "content", yaml), "translations", translations);
     }
 
