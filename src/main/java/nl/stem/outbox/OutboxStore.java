@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -133,6 +134,9 @@ public class OutboxStore {
      * recipient has not written within the channel's service window at its time; replies never do.
      */
     public List<Planned> plan(Connection c, List<NewMessage> messages, Instant now) throws SQLException {
+        // In the database's precision: PostgreSQL rounds nanoseconds to microseconds, sometimes up, and a
+        // message queued "now" read back a microsecond after this plan's now would not count against it.
+        now = now.truncatedTo(ChronoUnit.MICROS);
         Planned[] out = new Planned[messages.size()];
         if (messages.stream().allMatch(m -> m.priority() == OutboxMessage.PRIORITY_REPLY)) {
             // The webhook's hot path: replies answer a message, so they never open a conversation.
@@ -152,7 +156,7 @@ public class OutboxStore {
         Map<String, Map<String, Instant>> inbound = new HashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             NewMessage m = messages.get(i);
-            Instant at = m.notBefore() == null || m.notBefore().isBefore(now) ? now : m.notBefore();
+            Instant at = m.notBefore() == null || m.notBefore().isBefore(now) ? now : m.notBefore().truncatedTo(ChronoUnit.MICROS);
             out[i] = new Planned(at, false);
             ChannelSender s = limited.get(m.channel());
             if (s == null || m.priority() == OutboxMessage.PRIORITY_REPLY || m.recipient() == null) {
