@@ -27,6 +27,15 @@ final class OutboxDrain {
     private OutboxDrain() {
     }
 
+    /** A Farsi respondent who has talked to us, with their replies already sent. */
+    static Phone farsiRespondent(DataSource db) throws Exception {
+        Phone p = Phone.fresh();
+        p.text("سلام");
+        p.text("فارسی");
+        awaitDelivered(db, p.from);
+        return p;
+    }
+
     /** Waits until the background sender has nothing queued or in flight for the recipient. */
     static void awaitDelivered(DataSource db, String recipient) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

@@ -37,13 +37,8 @@ class TwilioFailuresTest {
     @Inject
     OutboxSender sender;
 
-    /** A Farsi respondent who has talked to us, with their replies already sent. */
     private Phone respondent() throws Exception {
-        Phone p = Phone.fresh();
-        p.text("سلام");
-        p.text("فارسی");
-        OutboxDrain.awaitDelivered(db, p.from);
-        return p;
+        return OutboxDrain.farsiRespondent(db);
     }
 
     /** Queues a bulk message for the background sender; a panel message ({@code INVITATION}) carries its template variables. */

@@ -35,13 +35,8 @@ class WhatsAppDeliveryTest {
     @Inject
     WhatsAppMediaFetcher fetcher;
 
-    /** A Farsi respondent who has talked to us, with their replies already sent. */
     private Phone respondent() throws Exception {
-        Phone p = Phone.fresh();
-        p.text("سلام");
-        p.text("فارسی");
-        OutboxDrain.awaitDelivered(db, p.from);
-        return p;
+        return OutboxDrain.farsiRespondent(db);
     }
 
     private long queue(Phone p, String kind, String text) throws Exception {
